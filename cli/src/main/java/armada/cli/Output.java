@@ -1,0 +1,18 @@
+package armada.cli;
+
+import armada.check.Verdict;
+import armada.explore.ExploreOptions;
+import armada.explore.Replay;
+import armada.explore.Scenario;
+
+/** How {@code armada check} prints: a verdict table for people, or JSON lines for tools. */
+interface Output {
+
+    void begin();
+
+    void verdict(Scenario<?, ?> scenario, ExploreOptions options, Verdict verdict, boolean asExpected);
+
+    void replay(Scenario<?, ?> scenario, Replay replay);
+
+    void end();
+}

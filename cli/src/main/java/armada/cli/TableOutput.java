@@ -1,0 +1,78 @@
+package armada.cli;
+
+import armada.check.Verdict;
+import armada.explore.ExploreOptions;
+import armada.explore.Replay;
+import armada.explore.Scenario;
+import armada.report.TraceRenderer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The verdict table, one row per scenario as it finishes, then the violations. */
+final class TableOutput implements Output {
+
+    private static final String ROW = "%-44s %-9s %-13s %11s %9s  %s%n";
+
+    private final PrintWriter out;
+    private final boolean fullTraces;
+    private final List<String> after = new ArrayList<>();
+    private int mismatches;
+
+    TableOutput(PrintWriter out, boolean fullTraces) {
+        this.out = out;
+        this.fullTraces = fullTraces;
+    }
+
+    @Override
+    public void begin() {
+        out.printf(ROW, "SCENARIO", "EXPECTED", "VERDICT", "EXECUTIONS", "SECONDS", "WITHIN BOUNDS");
+        out.flush();
+    }
+
+    @Override
+    public void verdict(Scenario<?, ?> s, ExploreOptions options, Verdict v, boolean asExpected) {
+        out.printf(Locale.ROOT, ROW, s.name(), s.expected().label(), v.label() + (asExpected ? "" : " (!)"),
+                v.stats().executions(), String.format(Locale.ROOT, "%.2f", v.stats().seconds()), v.bounds());
+        out.flush();
+        if (!asExpected) {
+            mismatches++;
+        }
+        switch (v) {
+            case Verdict.Violated viol -> after.add(s.name() + ": " + viol.counterexample().failure().message() + "\n"
+                    + (fullTraces ? TraceRenderer.render(s.name(), viol.counterexample())
+                    : "  replay: ./armada check " + s.name() + " --replay " + viol.counterexample().schedule() + "\n"));
+            case Verdict.Inconclusive inc -> after.add(s.name() + ": INCONCLUSIVE because " + inc.reason() + "\n");
+            case Verdict.Holds h -> {
+                if (h.stats().vacuous() > 0) {
+                    after.add(s.name() + ": " + h.stats().vacuous() + " executions were vacuous (the spec reached undefined behaviour)\n");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void replay(Scenario<?, ?> s, Replay r) {
+        out.println(s.name() + ": replayed schedule " + r.schedule());
+        if (r.failure() != null) {
+            out.println("VIOLATED");
+            out.print(TraceRenderer.render(s.name(), r.counterexample()));
+        } else {
+            out.println("this execution is correct" + (r.vacuous() ? " (vacuously: the spec reached undefined behaviour)" : ""));
+            out.print(TraceRenderer.steps(r.trace()));
+        }
+    }
+
+    @Override
+    public void end() {
+        if (!after.isEmpty()) {
+            out.println();
+            for (String s : after) {
+                out.print(s);
+            }
+        }
+        out.println();
+        out.println(mismatches == 0 ? "every verdict is as expected" : mismatches + " verdict(s) differ from the expected one (!)");
+    }
+}

@@ -1,0 +1,140 @@
+package armada.check;
+
+import armada.spec.Op;
+import armada.spec.Outcome;
+import armada.spec.Outcomes;
+import armada.spec.Spec;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The set of configurations consistent with the history so far, and the three things that can
+ * happen to it: pending operations take effect ({@link #close}), an operation returns
+ * ({@link #keepReturned}), and a crash episode ends with the spec's crash step ({@link #crash}).
+ *
+ * <p>The sets and the work queue are reused from event to event, so a step allocates only the
+ * configurations it creates.
+ */
+final class ConfigSet<S> {
+
+    private final Spec<S> spec;
+    private HashSet<Config<S>> current = new HashSet<>();
+    private HashSet<Config<S>> next = new HashSet<>();
+    private final ArrayDeque<Config<S>> work = new ArrayDeque<>();
+    private final HashSet<S> crashed = new HashSet<>();
+    /** The slots the set is closed under: every way their operations may take effect is in it. */
+    private long closedOver;
+
+    ConfigSet(Spec<S> spec) {
+        this.spec = spec;
+        current.add(Config.of(spec.initial()));
+    }
+
+    /** The configurations; after {@link #close} this includes every way pending operations may have taken effect. */
+    Iterable<Config<S>> configs() {
+        return current;
+    }
+
+    /**
+     * Adds every configuration reachable by letting the pending operations in {@code pendingMask}
+     * take effect, in any order, each at most once. Adding them does not change what the set
+     * means (any pending operation may already have taken effect), so this works in place.
+     *
+     * <p>The set stays closed under the operations it was last closed under, so only steps that
+     * involve an operation invoked since then are tried: from an old configuration, the new
+     * operations; from a configuration created now, every pending operation.
+     *
+     * @return false when some spec step on the way is undefined behaviour
+     */
+    boolean close(long pendingMask, @Nullable Op<?>[] ops) {
+        long fresh = pendingMask & ~closedOver;
+        closedOver = pendingMask;
+        if (fresh == 0) {
+            return true;
+        }
+        work.clear();
+        for (Config<S> c : current) {
+            if (!expand(c, fresh & ~c.linearized, ops)) {
+                return false;
+            }
+        }
+        Config<S> c;
+        while ((c = work.poll()) != null) {
+            if (current.add(c) && !expand(c, pendingMask & ~c.linearized, ops)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Queues every configuration one step of an operation in {@code slots} leads to; false on undefined behaviour. */
+    private boolean expand(Config<S> c, long slots, @Nullable Op<?>[] ops) {
+        for (long free = slots; free != 0; free &= free - 1) {
+            int slot = Long.numberOfTrailingZeros(free);
+            Outcomes<?, S> outcomes = spec.step(c.state, Objects.requireNonNull(ops[slot]));
+            if (outcomes.isUndefined()) {
+                work.clear();
+                return false;
+            }
+            for (Outcome<?, S> o : outcomes.list()) {
+                work.add(c.linearize(slot, o.result(), o.next()));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The operation in {@code slot} returned {@code result}: keeps the (closed) configurations in
+     * which it took effect with that result, and forgets the slot in them.
+     *
+     * @return false, leaving the set unchanged for diagnosis, when no configuration remains
+     */
+    boolean keepReturned(int slot, @Nullable Object result) {
+        next.clear();
+        for (Config<S> c : current) {
+            if (c.isLinearized(slot) && Objects.equals(c.result(slot), result)) {
+                next.add(c.forget(slot));
+            }
+        }
+        if (next.isEmpty()) {
+            return false;
+        }
+        closedOver &= ~(1L << slot);
+        swap();
+        return true;
+    }
+
+    /**
+     * Recovery completed: one spec crash step from every (closed) configuration. Pending operations
+     * that have not taken effect by now never will, so the result has no pending operation.
+     */
+    void crash() {
+        next.clear();
+        crashed.clear();
+        for (Config<S> c : current) {
+            if (crashed.add(c.state)) {
+                Set<S> after = spec.crash(c.state);
+                if (after.isEmpty()) {
+                    throw new IllegalStateException(
+                            spec.name() + ": crash(" + c.state + ") allows no state; it must allow at least one");
+                }
+                for (S s : after) {
+                    next.add(Config.of(s));
+                }
+            }
+        }
+        crashed.clear();
+        closedOver = 0;
+        swap();
+    }
+
+    private void swap() {
+        HashSet<Config<S>> t = current;
+        current = next;
+        next = t;
+        next.clear();
+    }
+}

@@ -1,0 +1,119 @@
+package armada.check;
+
+/**
+ * Why one execution is wrong. Each kind of failure is its own record, so reports and tests can
+ * tell them apart; {@link #kind()} is its stable name in JSON and in traces.
+ */
+public sealed interface Failure {
+
+    /** A stable, lower-case name for the kind of failure. */
+    String kind();
+
+    /** One line saying what went wrong. */
+    String message();
+
+    /** The history has no linearization that the spec allows (DESIGN.md section 4). */
+    record NotRefinement(int eventIndex, String why) implements Failure {
+        @Override
+        public String kind() {
+            return "not-refinement";
+        }
+
+        @Override
+        public String message() {
+            return "no linearization explains the history at event " + eventIndex + ": " + why;
+        }
+    }
+
+    /** Live threads remain but none can take a step. */
+    record Deadlock(String waiting) implements Failure {
+        @Override
+        public String kind() {
+            return "deadlock";
+        }
+
+        @Override
+        public String message() {
+            return "deadlock: " + waiting;
+        }
+    }
+
+    /** Two accesses to a memory cell, one a write, not ordered by a lock, spawn or join. */
+    record DataRace(String cell, String first, String second) implements Failure {
+        @Override
+        public String kind() {
+            return "data-race";
+        }
+
+        @Override
+        public String message() {
+            return "data race on " + cell + ": " + first + " and " + second + " are not ordered";
+        }
+    }
+
+    /** A volatile object made before a crash was used after it. */
+    record StaleObject(String object, int createdBeforeCrash) implements Failure {
+        @Override
+        public String kind() {
+            return "stale-object";
+        }
+
+        @Override
+        public String message() {
+            return "stale object " + object + " created before crash " + createdBeforeCrash;
+        }
+    }
+
+    /** A lock used against its rules: unlocking a free lock or another thread's lock. */
+    record LockMisuse(String detail) implements Failure {
+        @Override
+        public String kind() {
+            return "lock-misuse";
+        }
+
+        @Override
+        public String message() {
+            return detail;
+        }
+    }
+
+    /** An execution took more steps than the bound allows: an unbounded loop, or a bound too small. */
+    record StepBoundExceeded(int bound) implements Failure {
+        @Override
+        public String kind() {
+            return "step-bound";
+        }
+
+        @Override
+        public String message() {
+            return "step bound exceeded: more than " + bound
+                    + " steps in one execution (a livelock, or raise --max-steps)";
+        }
+    }
+
+    /** Code under check threw an exception. */
+    record UserException(String thread, String exception, String where) implements Failure {
+        @Override
+        public String kind() {
+            return "exception";
+        }
+
+        @Override
+        public String message() {
+            return thread + " threw " + exception + (where.isEmpty() ? "" : " at " + where);
+        }
+    }
+
+    /** The crash invariant did not hold at a point where a crash could happen. */
+    record CrashInvariantBroken(String invariant) implements Failure {
+        @Override
+        public String kind() {
+            return "crash-invariant";
+        }
+
+        @Override
+        public String message() {
+            return "crash invariant broken: " + invariant;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package armada.explore;
+
+import armada.sim.Action;
+import armada.sim.Choice;
+import armada.sim.ExecutionRecord;
+import armada.sim.Scheduler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Depth-first search over every choice, re-running the scenario from the start for each
+ * execution, with sleep sets as partial-order reduction.
+ *
+ * <p>Sleep sets (Godefroid): after exploring option {@code a} at a node, a sibling {@code b}
+ * explored later puts {@code a} to sleep in {@code b}'s subtree for as long as the steps taken
+ * do not conflict with {@code a}; an execution whose every option sleeps is abandoned, since an
+ * equivalent one was already explored. A crash and a disk failure take part like threads: a
+ * crash conflicts only with durable writes, invocations and returns (it discards everything
+ * volatile), so a crash point that would expose the same durable state and history as one
+ * already tried sleeps too. After a crash every thread is dead and sleep sets start empty.
+ * With a preemption bound the reduction is turned off, because the
+ * two together can miss executions inside the bound.
+ */
+final class ExhaustiveStrategy implements Strategy {
+
+    private final boolean reduce;
+    private final int preemptionBound;
+    private final List<Node> stack = new ArrayList<>();
+    private int depth;
+    private boolean started;
+    private boolean cut;
+    private @Nullable String error;
+
+    /** {@code preemptionBound < 0}: unbounded. */
+    ExhaustiveStrategy(boolean reduce, int preemptionBound) {
+        this.reduce = reduce && preemptionBound < 0;
+        this.preemptionBound = preemptionBound;
+    }
+
+    @Override
+    public @Nullable Scheduler next() {
+        if (started && stack.isEmpty()) {
+            return null;
+        }
+        started = true;
+        depth = 0;
+        return this::choose;
+    }
+
+    @Override
+    public boolean exhaustive() {
+        return true;
+    }
+
+    @Override
+    public @Nullable String error() {
+        return error;
+    }
+
+    @Override
+    public @Nullable String cut() {
+        return cut ? "preemptions<=" + preemptionBound : null;
+    }
+
+    private int choose(Choice c) {
+        if (depth < stack.size()) {
+            Node n = stack.get(depth);
+            if (!n.matches(c)) {
+                error = "replaying the same choices gave different options at choice " + (depth + 1)
+                        + ": the code under check depends on something outside the World";
+                stack.clear();
+                return Scheduler.ABANDON;
+            }
+            depth++;
+            return n.chosen;
+        }
+        Node parent = depth == 0 ? null : stack.get(depth - 1);
+        Node n = new Node(c, parent == null ? 0 : parent.preemptionsAfter(parent.chosen));
+        if (reduce && parent != null && Choice.kind(parent.codes[parent.chosen]) != Choice.CRASH) {
+            long chosenAction = parent.actions[parent.chosen];
+            for (int i = 0; i < parent.sleepSize; i++) {
+                if (!Action.conflict(parent.sleepActions[i], chosenAction)) {
+                    n.sleep(parent.sleepCodes[i], parent.sleepActions[i]);
+                }
+            }
+            for (int i = 0; i < parent.size; i++) {
+                if (parent.done[i] && i != parent.chosen && !Action.conflict(parent.actions[i], chosenAction)) {
+                    n.sleep(parent.codes[i], parent.actions[i]);
+                }
+            }
+        }
+        int first = n.nextOption();
+        if (first < 0) {
+            return Scheduler.ABANDON;
+        }
+        n.chosen = first;
+        stack.add(n);
+        depth++;
+        return first;
+    }
+
+    @Override
+    public void finished(ExecutionRecord record) {
+        while (!stack.isEmpty()) {
+            Node top = stack.getLast();
+            top.done[top.chosen] = true;
+            int next = top.nextOption();
+            if (next >= 0) {
+                top.chosen = next;
+                return;
+            }
+            stack.removeLast();
+        }
+    }
+
+    /** One choice point on the current path. */
+    private final class Node {
+        final long[] codes;
+        final long[] actions;
+        final int size;
+        final int current;
+        final int preemptions;
+        final boolean[] done;
+        long[] sleepCodes = new long[0];
+        long[] sleepActions = new long[0];
+        int sleepSize;
+        int chosen;
+
+        Node(Choice c, int preemptions) {
+            size = c.size();
+            codes = new long[size];
+            actions = new long[size];
+            for (int i = 0; i < size; i++) {
+                codes[i] = c.code(i);
+                actions[i] = c.action(i);
+            }
+            current = c.current();
+            this.preemptions = preemptions;
+            done = new boolean[size];
+        }
+
+        boolean matches(Choice c) {
+            if (c.size() != size) {
+                return false;
+            }
+            for (int i = 0; i < size; i++) {
+                if (c.code(i) != codes[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void sleep(long code, long action) {
+            for (int i = 0; i < sleepSize; i++) {
+                if (sleepCodes[i] == code) {
+                    return;
+                }
+            }
+            if (sleepSize == sleepCodes.length) {
+                sleepCodes = Arrays.copyOf(sleepCodes, Math.max(4, sleepSize * 2));
+                sleepActions = Arrays.copyOf(sleepActions, Math.max(4, sleepSize * 2));
+            }
+            sleepCodes[sleepSize] = code;
+            sleepActions[sleepSize] = action;
+            sleepSize++;
+        }
+
+        boolean asleep(int i) {
+            for (int s = 0; s < sleepSize; s++) {
+                if (sleepCodes[s] == codes[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The first option neither explored, asleep nor beyond the preemption bound; -1 if none. */
+        int nextOption() {
+            for (int i = 0; i < size; i++) {
+                if (done[i] || asleep(i)) {
+                    continue;
+                }
+                if (preemptionBound >= 0 && preemptionsAfter(i) > preemptionBound) {
+                    done[i] = true;
+                    cut = true;
+                    continue;
+                }
+                return i;
+            }
+            return -1;
+        }
+
+        /** Preemptions on the path if option {@code i} is taken here. */
+        int preemptionsAfter(int i) {
+            long code = codes[i];
+            if (Choice.kind(code) != Choice.THREAD || Choice.target(code) == current || current < 0) {
+                return preemptions;
+            }
+            for (int j = 0; j < size; j++) {
+                if (Choice.kind(codes[j]) == Choice.THREAD && Choice.target(codes[j]) == current) {
+                    return preemptions + 1;
+                }
+            }
+            return preemptions;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package armada.explore;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to explore a scenario: the strategy, the budgets that make a search INCONCLUSIVE when
+ * hit (executions, seconds), the seed everything random derives from, and overrides of the
+ * scenario's own bounds.
+ *
+ * @param maxExecutions 0 for no limit
+ * @param seconds 0 for no limit
+ * @param maxCrashes null to keep the scenario's crash bound
+ * @param preemptions -1 for no preemption bound
+ * @param reduction partial-order reduction (sleep sets) in the exhaustive strategy
+ * @param workers parallel explorers for the random and PCT strategies
+ */
+public record ExploreOptions(
+        StrategyKind strategy,
+        long maxExecutions,
+        double seconds,
+        long seed,
+        @Nullable Integer maxCrashes,
+        int preemptions,
+        boolean reduction,
+        int pctDepth,
+        int workers,
+        boolean shrink) {
+
+    public static final ExploreOptions DEFAULTS =
+            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, true, 3, 1, true);
+
+    public ExploreOptions {
+        if (maxExecutions < 0 || seconds < 0 || workers < 1 || pctDepth < 1) {
+            throw new IllegalArgumentException("budgets must not be negative and workers at least 1");
+        }
+    }
+
+    public enum StrategyKind {
+        EXHAUSTIVE, RANDOM, PCT
+    }
+
+    public ExploreOptions withStrategy(StrategyKind s) {
+        return new ExploreOptions(s, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
+                workers, shrink);
+    }
+
+    public ExploreOptions withExecutions(long n) {
+        return new ExploreOptions(strategy, n, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
+                workers, shrink);
+    }
+
+    public ExploreOptions withSeconds(double s) {
+        return new ExploreOptions(strategy, maxExecutions, s, seed, maxCrashes, preemptions, reduction, pctDepth,
+                workers, shrink);
+    }
+
+    public ExploreOptions withSeed(long s) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, s, maxCrashes, preemptions, reduction, pctDepth,
+                workers, shrink);
+    }
+
+    public ExploreOptions withMaxCrashes(@Nullable Integer n) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, n, preemptions, reduction, pctDepth,
+                workers, shrink);
+    }
+
+    public ExploreOptions withPreemptions(int n) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, n, reduction, pctDepth,
+                workers, shrink);
+    }
+
+    public ExploreOptions withReduction(boolean on) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, on, pctDepth,
+                workers, shrink);
+    }
+
+    public ExploreOptions withWorkers(int n) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, n, shrink);
+    }
+
+    public ExploreOptions withShrink(boolean on) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, workers, on);
+    }
+}

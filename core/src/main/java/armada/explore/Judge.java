@@ -1,0 +1,37 @@
+package armada.explore;
+
+import armada.check.CheckResult;
+import armada.check.Failure;
+import armada.check.RefinementChecker;
+import armada.sim.ExecutionRecord;
+import org.jspecify.annotations.Nullable;
+
+/** The verifier's role for one execution: the machine's own failure, else the refinement check. */
+final class Judge {
+
+    private final RefinementChecker<?> checker;
+    private boolean lastVacuous;
+
+    Judge(RefinementChecker<?> checker) {
+        this.checker = checker;
+    }
+
+    @Nullable Failure judge(ExecutionRecord r) {
+        lastVacuous = false;
+        if (r.failure() != null) {
+            return r.failure();
+        }
+        CheckResult result = checker.check(r.history());
+        return switch (result) {
+            case CheckResult.Explained e -> {
+                lastVacuous = e.vacuous();
+                yield null;
+            }
+            case CheckResult.Unexplained u -> new Failure.NotRefinement(u.eventIndex(), u.why());
+        };
+    }
+
+    boolean lastVacuous() {
+        return lastVacuous;
+    }
+}

@@ -1,0 +1,279 @@
+package armada.explore;
+
+import armada.sim.DurableState;
+import armada.sim.Workload;
+import armada.spec.Op;
+import armada.spec.Spec;
+import armada.world.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to check: a spec, an implementation (boot, recovery, and how each operation is run on
+ * it), the client threads' operations, the operations run after them and after every recovery,
+ * the World's disks, and the bounds of the fault model. Build one with {@link #builder}.
+ *
+ * @param <S> the spec's state
+ * @param <I> the implementation
+ */
+public final class Scenario<S, I> implements Workload {
+
+    private final String name;
+    private final String description;
+    private final Expectation expected;
+    private final Spec<S> spec;
+    private final int disks;
+    private final int diskSize;
+    private final Function<World, I> boot;
+    private final Function<World, I> recover;
+    private final BiFunction<I, Op<?>, Object> driver;
+    private final List<List<Op<?>>> clients;
+    private final List<Op<?>> after;
+    private final FaultModel faults;
+    private final int maxSteps;
+    private final int randomDomain;
+    private final @Nullable Predicate<DurableState> crashInvariant;
+
+    private Scenario(Builder<S, I> b) {
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.description = b.description;
+        this.expected = b.expected;
+        this.spec = b.spec;
+        this.disks = b.disks;
+        this.diskSize = b.diskSize;
+        this.boot = Objects.requireNonNull(b.boot, "boot");
+        this.recover = b.recover != null ? b.recover : b.boot;
+        this.driver = Objects.requireNonNull(b.driver, "driver");
+        this.clients = List.copyOf(b.clients);
+        this.after = List.copyOf(b.after);
+        this.faults = b.faults;
+        this.maxSteps = b.maxSteps;
+        this.randomDomain = b.randomDomain;
+        this.crashInvariant = b.crashInvariant;
+    }
+
+    public static <S, I> Builder<S, I> builder(String name, Spec<S> spec) {
+        return new Builder<>(name, spec);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Expectation expected() {
+        return expected;
+    }
+
+    public Spec<S> spec() {
+        return spec;
+    }
+
+    public FaultModel faults() {
+        return faults;
+    }
+
+    public int randomDomain() {
+        return randomDomain;
+    }
+
+    /** The same scenario with another fault model (for example a different crash bound). */
+    public Scenario<S, I> withFaults(FaultModel newFaults) {
+        Builder<S, I> b = toBuilder();
+        b.faults = newFaults;
+        return b.build();
+    }
+
+    /** The same scenario with other client operations (used when shrinking). */
+    public Scenario<S, I> withOps(List<List<Op<?>>> newClients, List<Op<?>> newAfter) {
+        Builder<S, I> b = toBuilder();
+        b.clients = new ArrayList<>(newClients);
+        b.after = new ArrayList<>(newAfter);
+        return b.build();
+    }
+
+    private Builder<S, I> toBuilder() {
+        Builder<S, I> b = new Builder<>(name, spec);
+        b.description = description;
+        b.expected = expected;
+        b.disks = disks;
+        b.diskSize = diskSize;
+        b.boot = boot;
+        b.recover = recover;
+        b.driver = driver;
+        b.clients = new ArrayList<>(clients);
+        b.after = new ArrayList<>(after);
+        b.faults = faults;
+        b.maxSteps = maxSteps;
+        b.randomDomain = randomDomain;
+        b.crashInvariant = crashInvariant;
+        return b;
+    }
+
+    @Override
+    public int diskCount() {
+        return disks;
+    }
+
+    @Override
+    public int diskSize() {
+        return diskSize;
+    }
+
+    @Override
+    public Object boot(World world) {
+        return boot.apply(world);
+    }
+
+    @Override
+    public Object recover(World world) {
+        return recover.apply(world);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object apply(Object impl, Op<?> op) {
+        return driver.apply((I) impl, op);
+    }
+
+    @Override
+    public List<List<Op<?>>> clients() {
+        return clients;
+    }
+
+    @Override
+    public List<Op<?>> after() {
+        return after;
+    }
+
+    @Override
+    public int maxCrashes() {
+        return faults.maxCrashes();
+    }
+
+    @Override
+    public int maxDiskFailures() {
+        return faults.maxDiskFailures();
+    }
+
+    @Override
+    public int maxSteps() {
+        return maxSteps;
+    }
+
+    @Override
+    public @Nullable Predicate<DurableState> crashInvariant() {
+        return crashInvariant;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Builds a {@link Scenario}. */
+    public static final class Builder<S, I> {
+        private final String name;
+        private final Spec<S> spec;
+        private String description = "";
+        private Expectation expected = Expectation.HOLDS;
+        private int disks;
+        private int diskSize;
+        private @Nullable Function<World, I> boot;
+        private @Nullable Function<World, I> recover;
+        private @Nullable BiFunction<I, Op<?>, Object> driver;
+        private List<List<Op<?>>> clients = new ArrayList<>();
+        private List<Op<?>> after = new ArrayList<>();
+        private FaultModel faults = FaultModel.NONE;
+        private int maxSteps = 10_000;
+        private int randomDomain = 2;
+        private @Nullable Predicate<DurableState> crashInvariant;
+
+        private Builder(String name, Spec<S> spec) {
+            if (!name.matches("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")) {
+                throw new IllegalArgumentException("scenario names are example/scenario in lower case, not " + name);
+            }
+            this.name = name;
+            this.spec = spec;
+        }
+
+        public Builder<S, I> description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public Builder<S, I> expect(Expectation verdict) {
+            this.expected = verdict;
+            return this;
+        }
+
+        /** {@code count} disks of {@code size} blocks each, all zero at the start. */
+        public Builder<S, I> disks(int count, int size) {
+            if (count < 0 || size < 0) {
+                throw new IllegalArgumentException("disk count and size must not be negative");
+            }
+            this.disks = count;
+            this.diskSize = size;
+            return this;
+        }
+
+        public Builder<S, I> boot(Function<World, I> bootFn) {
+            this.boot = bootFn;
+            return this;
+        }
+
+        public Builder<S, I> recover(Function<World, I> recoverFn) {
+            this.recover = recoverFn;
+            return this;
+        }
+
+        public Builder<S, I> driver(BiFunction<I, Op<?>, Object> driverFn) {
+            this.driver = driverFn;
+            return this;
+        }
+
+        /** Adds a client thread that runs {@code ops} in order. */
+        public Builder<S, I> thread(Op<?>... ops) {
+            this.clients.add(List.of(ops));
+            return this;
+        }
+
+        /** The operations run after the clients, and after every recovery. */
+        public Builder<S, I> after(Op<?>... ops) {
+            this.after = new ArrayList<>(List.of(ops));
+            return this;
+        }
+
+        public Builder<S, I> faults(FaultModel model) {
+            this.faults = model;
+            return this;
+        }
+
+        public Builder<S, I> maxSteps(int steps) {
+            this.maxSteps = steps;
+            return this;
+        }
+
+        public Builder<S, I> randomDomain(int values) {
+            this.randomDomain = values;
+            return this;
+        }
+
+        public Builder<S, I> crashInvariant(Predicate<DurableState> invariant) {
+            this.crashInvariant = invariant;
+            return this;
+        }
+
+        public Scenario<S, I> build() {
+            return new Scenario<>(this);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package armada.explore;
+
+import armada.sim.ExecutionRecord;
+import armada.sim.Scheduler;
+import org.jspecify.annotations.Nullable;
+
+/** Chooses which execution to try next. One instance explores one scenario once. */
+interface Strategy {
+
+    /** The scheduler for the next execution, or null when the strategy has nothing left to try. */
+    @Nullable Scheduler next();
+
+    /** Called after each execution the last scheduler ran. */
+    void finished(ExecutionRecord record);
+
+    /** True when running out of executions means the whole space was covered. */
+    boolean exhaustive();
+
+    /** Why the search cannot go on (the scenario is not deterministic), or null. */
+    default @Nullable String error() {
+        return null;
+    }
+
+    /** The bound that cut branches off the search (e.g. the preemption bound), or null. */
+    default @Nullable String cut() {
+        return null;
+    }
+}

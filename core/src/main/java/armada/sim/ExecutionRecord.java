@@ -1,0 +1,28 @@
+package armada.sim;
+
+import armada.check.Event;
+import armada.check.TraceLine;
+import armada.check.Failure;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one execution did: its history, the decisions that reproduce it, the failure the machine
+ * saw (null if none; refinement is checked by the caller), and its trace if tracing was on.
+ *
+ * @param abandoned the scheduler abandoned it as redundant; nothing else in the record counts
+ */
+public record ExecutionRecord(
+        List<Event> history,
+        long[] decisions,
+        @Nullable Failure failure,
+        boolean abandoned,
+        List<TraceLine> trace,
+        int steps,
+        int crashes) {
+
+    /** The schedule string that replays this execution. */
+    public String schedule() {
+        return Schedules.format(decisions);
+    }
+}

@@ -1,0 +1,729 @@
+package armada.sim;
+
+import armada.check.Failure;
+import armada.spec.Op;
+import armada.world.Block;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The simulated machine: runs one execution of a {@link Workload} at a time, one thread at a
+ * time, asking a {@link Scheduler} at every World call what happens next.
+ *
+ * <p>Threads hand a baton to each other directly: the thread that reaches a scheduling point
+ * makes the decision itself, and keeps running without any hand-off when it chose itself. Client
+ * threads run on pooled virtual threads (one per slot, started once); boot, recovery and the
+ * operations after the clients run on the caller's thread (slot 0), which should itself be a
+ * virtual thread for cheap hand-offs. A machine is used by one caller at a time.
+ */
+public final class Machine implements AutoCloseable {
+
+    private final int maxThreads;
+    private final SimThread[] slots;
+    private final @Nullable Thread[] workers;
+    private final SimThread main;
+    private final SimWorld world;
+    private final Recorder rec = new Recorder();
+    private final Choice choice = new Choice();
+    private final DurableView durable = new DurableView();
+    private SimDisk[] disks = new SimDisk[0];
+    private volatile @Nullable SimThread baton;
+    private volatile boolean shutdown;
+
+    private @Nullable SimThread current;
+    private Workload workload = EmptyWorkload.INSTANCE;
+    private Scheduler scheduler = c -> 0;
+    private @Nullable Predicate<DurableState> invariant;
+    private int randomDomain = 2;
+    private boolean direct;
+    private int generation;
+    private int crashes;
+    private int failures;
+    private int steps;
+    private int nextObjectId;
+    private int threadCount;
+    private boolean stopping;
+    private boolean crashing;
+    private @Nullable Failure failure;
+    private boolean abandoned;
+    private long[] decisions = new long[64];
+    private int decisionCount;
+
+    /** A machine for executions with at most {@code maxThreads} simulated threads, counting slot 0. */
+    public Machine(int maxThreads) {
+        if (maxThreads < 2 || maxThreads > 250) {
+            throw new IllegalArgumentException("maxThreads must be 2..250, not " + maxThreads);
+        }
+        this.maxThreads = maxThreads;
+        this.slots = new SimThread[maxThreads];
+        this.workers = new Thread[maxThreads];
+        for (int i = 0; i < maxThreads; i++) {
+            slots[i] = new SimThread(i, maxThreads);
+        }
+        this.main = slots[0];
+        this.world = new SimWorld(this);
+    }
+
+    /** How many values an explored {@code random(bound)} may return: {@code min(bound, domain)}. */
+    public void randomDomain(int domain) {
+        this.randomDomain = Math.max(1, domain);
+    }
+
+    /** Runs one execution to its end and returns what happened. */
+    public ExecutionRecord run(Workload w, Scheduler s, boolean tracing) {
+        startExecution(w, s, tracing);
+        Object impl;
+        direct = true;
+        try {
+            impl = w.boot(world);
+        } catch (Killed k) {
+            return finish();
+        } catch (RuntimeException e) {
+            failure = userException("boot", e);
+            return finish();
+        } finally {
+            direct = false;
+        }
+        runClients(w, impl);
+        boolean crashed = crashing;
+        Object live = impl;
+        while (failure == null && !abandoned) {
+            if (crashed) {
+                Object recovered = recoverLoop(w);
+                if (recovered == null) {
+                    break;
+                }
+                live = recovered;
+            }
+            Object postImpl = live;
+            if (runMainPhase("post", () -> runOps(main, w, postImpl, w.after(), true))) {
+                break;
+            }
+            crashed = true;
+        }
+        return finish();
+    }
+
+    private void startExecution(Workload w, Scheduler s, boolean tracing) {
+        workload = w;
+        scheduler = s;
+        invariant = w.crashInvariant();
+        if (disks.length != w.diskCount() || (disks.length > 0 && disks[0].size() != w.diskSize())) {
+            disks = new SimDisk[w.diskCount()];
+            for (int i = 0; i < disks.length; i++) {
+                disks[i] = new SimDisk(this, i, w.diskSize());
+            }
+        }
+        for (SimDisk d : disks) {
+            d.reset();
+        }
+        generation = 0;
+        crashes = 0;
+        failures = 0;
+        steps = 0;
+        nextObjectId = 0;
+        decisionCount = 0;
+        failure = null;
+        abandoned = false;
+        crashing = false;
+        stopping = false;
+        rec.reset(tracing);
+        for (SimThread t : slots) {
+            t.state = SimThread.State.IDLE;
+        }
+        main.reset("boot", -1, null);
+        main.clock[0] = 1;
+        main.carrier = Thread.currentThread();
+        current = main;
+        baton = main;
+        threadCount = 1;
+    }
+
+    private ExecutionRecord finish() {
+        return new ExecutionRecord(List.copyOf(rec.history), Arrays.copyOf(decisions, decisionCount),
+                failure, abandoned, List.copyOf(rec.trace), steps, crashes);
+    }
+
+    // ---------------------------------------------------------------- phases (on slot 0)
+
+    private void runClients(Workload w, Object impl) {
+        List<List<Op<?>>> clients = w.clients();
+        if (1 + clients.size() > maxThreads) {
+            throw new IllegalStateException("too many client threads: " + clients.size());
+        }
+        main.state = SimThread.State.IDLE;
+        main.clock[0]++;
+        for (int i = 0; i < clients.size(); i++) {
+            SimThread t = slots[1 + i];
+            List<Op<?>> ops = clients.get(i);
+            t.reset("t" + i, i, () -> runOps(t, w, impl, ops, false));
+            System.arraycopy(main.clock, 0, t.clock, 0, maxThreads);
+            t.clock[t.slot] = 1;
+            t.granted = true;
+            t.pending = Action.of(ops.isEmpty() ? Action.START : Action.INVOKE, t.slot, 0);
+            ensureWorker(t.slot);
+        }
+        threadCount = 1 + clients.size();
+        if (clients.isEmpty()) {
+            return;
+        }
+        SimThread first = schedule(null);
+        if (first != null) {
+            handTo(first);
+            awaitBaton(main);
+        } else {
+            reap();
+        }
+        for (int i = 1; i < threadCount; i++) {
+            joinClock(main.clock, slots[i].clock);
+        }
+    }
+
+    private void runOps(SimThread me, Workload w, Object impl, List<Op<?>> ops, boolean endPoint) {
+        for (Op<?> op : ops) {
+            point(me, Action.of(Action.INVOKE, me.slot, 0), null);
+            int id = rec.invoke(me.historyId, op);
+            rec.line(me.name, "invoke " + op);
+            Object result = w.apply(impl, op);
+            point(me, Action.of(Action.RETURN, me.slot, 0), null);
+            rec.ret(me.historyId, id, result);
+            rec.line(me.name, "return " + result);
+        }
+        if (endPoint && crashes < w.maxCrashes()) {
+            point(me, Action.of(Action.END, me.slot, 0), null);
+        }
+    }
+
+    private @Nullable Object recoverLoop(Workload w) {
+        while (true) {
+            afterCrash();
+            Object[] out = new Object[1];
+            if (runMainPhase("rec", () -> out[0] = w.recover(world))) {
+                rec.recovered();
+                rec.line("machine", "recovery complete");
+                return out[0];
+            }
+            if (failure != null || abandoned) {
+                return null;
+            }
+        }
+    }
+
+    /** Runs {@code body} as slot 0's thread; false if a crash or a failure stopped it. */
+    private boolean runMainPhase(String name, Runnable body) {
+        boolean post = name.equals("post");
+        main.historyId = post ? workload.clients().size() : -1;
+        main.name = post ? "t" + main.historyId : name;
+        main.state = SimThread.State.READY;
+        main.killed = false;
+        main.pending = 0;
+        main.waitingOn = null;
+        current = main;
+        try {
+            body.run();
+            main.state = SimThread.State.DONE;
+            if (anyLive()) {
+                SimThread next = schedule(main);
+                if (next == null) {
+                    reap();
+                    return false;
+                }
+                handTo(next);
+                awaitBaton(main);
+                if (stopping) {
+                    reap();
+                    return false;
+                }
+            }
+            return true;
+        } catch (Killed k) {
+            main.state = SimThread.State.DONE;
+            reap();
+            return false;
+        } catch (RuntimeException e) {
+            main.state = SimThread.State.DONE;
+            if (!stopping) {
+                stop(userException(name, e));
+            }
+            reap();
+            return false;
+        }
+    }
+
+    private void afterCrash() {
+        generation++;
+        rec.crash(crashes);
+        crashing = false;
+        stopping = false;
+        for (SimThread t : slots) {
+            t.state = SimThread.State.IDLE;
+            Arrays.fill(t.clock, 0);
+        }
+        main.clock[0] = 1;
+        threadCount = 1;
+        current = main;
+    }
+
+    // ---------------------------------------------------------------- scheduling
+
+    /** A scheduling point of {@code me}, which is about to take the step {@code action}. */
+    void point(SimThread me, long action, @Nullable Object waitingOn) {
+        if (me.killed) {
+            throw Killed.INSTANCE;
+        }
+        if (direct) {
+            return;
+        }
+        me.pending = action;
+        if (me.granted) {
+            me.granted = false;
+            return;
+        }
+        me.waitingOn = waitingOn;
+        SimThread next = schedule(me);
+        if (next == null) {
+            throw Killed.INSTANCE;
+        }
+        if (next != me) {
+            handTo(next);
+            awaitBaton(me);
+            if (me.killed) {
+                throw Killed.INSTANCE;
+            }
+        }
+        me.waitingOn = null;
+    }
+
+    /** Decides what happens next; null when the execution is stopping (crash, failure, abandon). */
+    private @Nullable SimThread schedule(@Nullable SimThread me) {
+        while (true) {
+            if (++steps > workload.maxSteps()) {
+                stop(new Failure.StepBoundExceeded(workload.maxSteps()));
+                return null;
+            }
+            Predicate<DurableState> inv = invariant;
+            if (inv != null && !inv.test(durable)) {
+                stop(new Failure.CrashInvariantBroken(inv.toString()));
+                return null;
+            }
+            choice.clear(me == null ? -1 : me.slot);
+            boolean live = false;
+            for (int i = 0; i < threadCount; i++) {
+                SimThread t = slots[i];
+                if (t.state == SimThread.State.READY) {
+                    live = true;
+                    if (t.enabled()) {
+                        addThreadOptions(t);
+                    }
+                }
+            }
+            if (choice.size == 0) {
+                stop(live ? new Failure.Deadlock(describeWaiting()) : new Failure.LockMisuse("no thread to run"));
+                return null;
+            }
+            if (crashes < workload.maxCrashes()) {
+                choice.add(Choice.crash(), Action.of(Action.CRASH, 0, 0));
+            }
+            if (failures < workload.maxDiskFailures()) {
+                for (SimDisk d : disks) {
+                    if (!d.failed) {
+                        choice.add(Choice.fail(d.index), Action.of(Action.FAIL, 0, d.index));
+                    }
+                }
+            }
+            long code;
+            if (choice.size == 1) {
+                code = choice.codes[0];
+            } else {
+                int idx = scheduler.choose(choice);
+                if (idx == Scheduler.ABANDON) {
+                    abandoned = true;
+                    stop(null);
+                    return null;
+                }
+                code = choice.codes[idx];
+                if (decisionCount == decisions.length) {
+                    decisions = Arrays.copyOf(decisions, decisionCount * 2);
+                }
+                decisions[decisionCount++] = code;
+            }
+            switch (Choice.kind(code)) {
+                case Choice.THREAD -> {
+                    SimThread t = slots[Choice.target(code)];
+                    t.chosenValue = Math.max(0, Choice.value(code) - 1);
+                    return t;
+                }
+                case Choice.CRASH -> {
+                    crashes++;
+                    crashing = true;
+                    rec.line("machine", "crash " + crashes);
+                    stop(null);
+                    return null;
+                }
+                default -> {
+                    SimDisk d = disks[Choice.target(code)];
+                    d.failed = true;
+                    failures++;
+                    steps--;
+                    rec.line("machine", d + " fails");
+                }
+            }
+        }
+    }
+
+    private void addThreadOptions(SimThread t) {
+        if (Action.kind(t.pending) == Action.RANDOM) {
+            int n = Math.min(t.randomBound, randomDomain);
+            for (int v = 0; v < n; v++) {
+                choice.add(Choice.thread(t.slot, v + 1), t.pending);
+            }
+        } else {
+            choice.add(Choice.thread(t.slot, 0), t.pending);
+        }
+    }
+
+    private String describeWaiting() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < threadCount; i++) {
+            SimThread t = slots[i];
+            if (t.state == SimThread.State.READY) {
+                if (!b.isEmpty()) {
+                    b.append(", ");
+                }
+                b.append(t.name).append(" waits for ").append(t.waitingOn);
+                if (t.waitingOn instanceof SimLock l && l.owner != null) {
+                    b.append(" held by ").append(l.owner.name);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Stops the execution: every live thread is killed and will unwind. */
+    private void stop(@Nullable Failure f) {
+        if (f != null && failure == null) {
+            failure = f;
+        }
+        stopping = true;
+        for (int i = 0; i < threadCount; i++) {
+            if (slots[i].state == SimThread.State.READY) {
+                slots[i].killed = true;
+            }
+        }
+    }
+
+    private boolean anyLive() {
+        for (int i = 1; i < threadCount; i++) {
+            if (slots[i].state == SimThread.State.READY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** On slot 0 after a stop: lets every killed thread unwind, then returns. */
+    private void reap() {
+        SimThread next = nextKilled(main);
+        if (next != null) {
+            handTo(next);
+            awaitBaton(main);
+        }
+    }
+
+    private @Nullable SimThread nextKilled(SimThread except) {
+        for (int i = 1; i < threadCount; i++) {
+            SimThread t = slots[i];
+            if (t != except && t.state == SimThread.State.READY && t.killed) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private void handTo(SimThread next) {
+        current = next;
+        baton = next;
+        Thread carrier = next.carrier;
+        if (carrier != null) {
+            LockSupport.unpark(carrier);
+        }
+    }
+
+    private boolean awaitBaton(SimThread me) {
+        while (baton != me) {
+            if (shutdown) {
+                return false;
+            }
+            LockSupport.park(this);
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- worker threads
+
+    private void ensureWorker(int slot) {
+        if (workers[slot] == null) {
+            SimThread t = slots[slot];
+            Thread w = Thread.ofVirtual().name("armada-sim-" + slot).unstarted(() -> workerLoop(t));
+            t.carrier = w;
+            workers[slot] = w;
+            w.start();
+        }
+    }
+
+    private void workerLoop(SimThread t) {
+        while (awaitBaton(t)) {
+            Throwable error = null;
+            Runnable body = t.body;
+            if (!t.killed && body != null) {
+                try {
+                    body.run();
+                } catch (Throwable e) {
+                    error = e;
+                }
+            }
+            threadEnded(t, error);
+        }
+    }
+
+    private void threadEnded(SimThread t, @Nullable Throwable error) {
+        t.state = SimThread.State.DONE;
+        if (error != null && !(error instanceof Killed) && !stopping) {
+            stop(error instanceof RuntimeException e ? userException(t.name, e)
+                    : new Failure.UserException(t.name, error.toString(), ""));
+        }
+        if (!stopping) {
+            if (anyLive() || main.state == SimThread.State.READY) {
+                SimThread next = schedule(t);
+                if (next != null) {
+                    handTo(next);
+                    return;
+                }
+            } else {
+                handTo(main);
+                return;
+            }
+        }
+        SimThread next = nextKilled(t);
+        handTo(next != null ? next : main);
+    }
+
+    private Failure userException(String thread, RuntimeException e) {
+        String where = "";
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (!c.startsWith("armada.sim.") && !c.startsWith("java.") && !c.startsWith("jdk.")) {
+                where = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1)
+                        + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+                break;
+            }
+        }
+        return new Failure.UserException(thread, e.toString(), where);
+    }
+
+    @Override
+    public void close() {
+        shutdown = true;
+        for (Thread w : workers) {
+            if (w != null) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- World operations
+
+    SimThread me() {
+        SimThread t = current;
+        if (t == null) {
+            throw new IllegalStateException("World used outside a simulated thread");
+        }
+        return t;
+    }
+
+    int diskCount() {
+        return disks.length;
+    }
+
+    SimDisk disk(int index) {
+        if (index < 0 || index >= disks.length) {
+            throw new IndexOutOfBoundsException("this World has " + disks.length + " disks; no disk " + index);
+        }
+        return disks[index];
+    }
+
+    Optional<Block> read(SimDisk d, int addr) {
+        d.checkAddress(addr);
+        SimThread me = me();
+        point(me, Action.of(Action.READ, me.slot, Action.block(d.index, addr)), null);
+        Optional<Block> r = d.failed ? Optional.empty() : Optional.of(d.blocks[addr]);
+        rec.line(me.name, "read " + d + "[" + addr + "] -> " + (d.failed ? "failed" : d.blocks[addr]));
+        return r;
+    }
+
+    void write(SimDisk d, int addr, Block block) {
+        d.checkAddress(addr);
+        SimThread me = me();
+        point(me, Action.of(Action.WRITE, me.slot, Action.block(d.index, addr)), null);
+        if (!d.failed) {
+            d.blocks[addr] = block;
+        }
+        rec.line(me.name, "write " + d + "[" + addr + "] <- " + block + (d.failed ? " (lost: disk failed)" : ""));
+    }
+
+    SimLock newLock() {
+        return new SimLock(this, nextObjectId++, generation, maxThreads);
+    }
+
+    <T> SimCell<T> newCell(T initial) {
+        SimCell<T> c = new SimCell<>(this, nextObjectId++, generation, initial, maxThreads);
+        SimThread me = me();
+        c.writer = me.slot;
+        c.writeClock = me.clock[me.slot];
+        c.lastWriter = me.name;
+        return c;
+    }
+
+    private void checkGeneration(Object object, int objectGeneration) {
+        if (objectGeneration != generation) {
+            stop(new Failure.StaleObject(object.toString(), objectGeneration + 1));
+            throw Killed.INSTANCE;
+        }
+    }
+
+    void lock(SimLock l) {
+        SimThread me = me();
+        checkGeneration(l, l.generation);
+        point(me, Action.of(Action.LOCK, me.slot, l.id), l);
+        if (l.owner != null) {
+            // Only reachable in direct mode (boot), where nothing else can release it.
+            stop(new Failure.Deadlock(me.name + " locks " + l + " which it already holds during boot"));
+            throw Killed.INSTANCE;
+        }
+        l.owner = me;
+        joinClock(me.clock, l.released);
+        rec.line(me.name, "lock " + l);
+    }
+
+    void unlock(SimLock l) {
+        SimThread me = me();
+        checkGeneration(l, l.generation);
+        point(me, Action.of(Action.UNLOCK, me.slot, l.id), null);
+        if (l.owner != me) {
+            stop(new Failure.LockMisuse(me.name + " unlocks " + l + (l.owner == null ? ", which is free"
+                    : ", which " + l.owner.name + " holds")));
+            throw Killed.INSTANCE;
+        }
+        System.arraycopy(me.clock, 0, l.released, 0, maxThreads);
+        me.clock[me.slot]++;
+        l.owner = null;
+        rec.line(me.name, "unlock " + l);
+    }
+
+    <T> T get(SimCell<T> c) {
+        SimThread me = me();
+        checkGeneration(c, c.generation);
+        point(me, Action.of(Action.GET, me.slot, c.id), null);
+        if (c.writer >= 0 && c.writer != me.slot && c.writeClock > me.clock[c.writer]) {
+            stop(new Failure.DataRace(c.toString(), c.lastWriter + " writes", me.name + " reads"));
+            throw Killed.INSTANCE;
+        }
+        c.readClocks[me.slot] = me.clock[me.slot];
+        rec.line(me.name, "get " + c + " -> " + c.value);
+        return c.value;
+    }
+
+    <T> void set(SimCell<T> c, T value) {
+        SimThread me = me();
+        checkGeneration(c, c.generation);
+        point(me, Action.of(Action.SET, me.slot, c.id), null);
+        if (c.writer >= 0 && c.writer != me.slot && c.writeClock > me.clock[c.writer]) {
+            stop(new Failure.DataRace(c.toString(), c.lastWriter + " writes", me.name + " writes"));
+            throw Killed.INSTANCE;
+        }
+        for (int i = 0; i < maxThreads; i++) {
+            if (i != me.slot && c.readClocks[i] > me.clock[i]) {
+                stop(new Failure.DataRace(c.toString(), slots[i].name + " reads", me.name + " writes"));
+                throw Killed.INSTANCE;
+            }
+        }
+        Arrays.fill(c.readClocks, 0);
+        c.writer = me.slot;
+        c.writeClock = me.clock[me.slot];
+        c.lastWriter = me.name;
+        c.value = value;
+        rec.line(me.name, "set " + c + " <- " + value);
+    }
+
+    SimTask spawn(Runnable body) {
+        SimThread me = me();
+        if (direct) {
+            throw new IllegalStateException("spawn is not allowed during boot");
+        }
+        if (threadCount == maxThreads) {
+            stop(new Failure.LockMisuse("too many threads: the bound is " + maxThreads));
+            throw Killed.INSTANCE;
+        }
+        point(me, Action.of(Action.SPAWN, me.slot, 0), null);
+        SimThread child = slots[threadCount++];
+        child.reset("s" + (child.slot - 1), -1, body);
+        System.arraycopy(me.clock, 0, child.clock, 0, maxThreads);
+        child.clock[child.slot] = 1;
+        me.clock[me.slot]++;
+        child.pending = Action.of(Action.START, child.slot, 0);
+        ensureWorker(child.slot);
+        rec.line(me.name, "spawn " + child.name);
+        return new SimTask(this, child, generation);
+    }
+
+    void join(SimTask task) {
+        SimThread me = me();
+        checkGeneration(task, task.generation);
+        point(me, Action.of(Action.JOIN, me.slot, task.thread.slot), task);
+        joinClock(me.clock, task.thread.clock);
+        rec.line(me.name, "join " + task.thread.name);
+    }
+
+    int random(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("random bound must be positive, not " + bound);
+        }
+        SimThread me = me();
+        me.randomBound = bound;
+        me.chosenValue = 0;
+        point(me, Action.of(Action.RANDOM, me.slot, 0), null);
+        int v = me.chosenValue;
+        rec.line(me.name, "random(" + bound + ") -> " + v);
+        return v;
+    }
+
+    private static void joinClock(int[] into, int[] other) {
+        for (int i = 0; i < into.length; i++) {
+            if (other[i] > into[i]) {
+                into[i] = other[i];
+            }
+        }
+    }
+
+    /** The durable state, as crash invariants see it. */
+    private final class DurableView implements DurableState {
+        @Override
+        public int diskCount() {
+            return disks.length;
+        }
+
+        @Override
+        public boolean failed(int disk) {
+            return disk(disk).failed;
+        }
+
+        @Override
+        public Block block(int disk, int addr) {
+            return disk(disk).blocks[addr];
+        }
+    }
+}

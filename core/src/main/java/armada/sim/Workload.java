@@ -1,0 +1,48 @@
+package armada.sim;
+
+import armada.spec.Op;
+import armada.world.World;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one execution runs: the implementation's boot and recovery, how an operation is applied
+ * to it, the client threads' operations and the operations run after the clients (and after
+ * every recovery), over a World of disks, within crash and failure budgets.
+ */
+public interface Workload {
+
+    int diskCount();
+
+    int diskSize();
+
+    /** Builds the implementation on a fresh World, before any client runs. Not crash-tested. */
+    Object boot(World world);
+
+    /** Builds the implementation after a crash, repairing durable state. Crash-tested. */
+    Object recover(World world);
+
+    /** Runs {@code op} on {@code impl} and returns its result. */
+    Object apply(Object impl, Op<?> op);
+
+    /** One list of operations per client thread. */
+    List<List<Op<?>>> clients();
+
+    /** Operations run in order by one thread after the clients, and again after every recovery. */
+    List<Op<?>> after();
+
+    /** Crashes allowed in one execution (also during recovery). */
+    int maxCrashes();
+
+    /** Disks that may fail-stop in one execution. */
+    int maxDiskFailures();
+
+    /** Steps allowed in one execution. */
+    int maxSteps();
+
+    /** A predicate over the durable state checked wherever a crash could happen, or null. */
+    default @Nullable Predicate<DurableState> crashInvariant() {
+        return null;
+    }
+}
