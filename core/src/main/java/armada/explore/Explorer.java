@@ -97,6 +97,7 @@ public final class Explorer {
         private final Scenario<?, ?> sc;
         private final ExploreOptions o;
         private final long start = System.nanoTime();
+        private final AtomicLong started = new AtomicLong();
         private final AtomicLong executions = new AtomicLong();
         private final AtomicLong abandoned = new AtomicLong();
         private final AtomicLong vacuous = new AtomicLong();
@@ -161,7 +162,7 @@ public final class Explorer {
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
                 while (found.get() == null && budgetHit.get() == null) {
-                    if (o.maxExecutions() > 0 && executions.get() >= o.maxExecutions()) {
+                    if (o.maxExecutions() > 0 && started.getAndIncrement() >= o.maxExecutions()) {
                         budgetHit.compareAndSet(null, "the execution budget (" + o.maxExecutions() + ") ran out");
                         break;
                     }
