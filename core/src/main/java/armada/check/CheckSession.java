@@ -9,8 +9,8 @@ import armada.spec.Spec;
  *
  * <p>The session keeps the set of configurations (spec state, and the results of pending
  * operations that have already taken effect) consistent with the events so far. Invocations and
- * crashes do not change spec states, so pending operations are let take effect only where it
- * matters: just before a return, just before a recovery's crash step, and at the end.
+ * crashes do not change spec states, so the search lets pending operations take effect only
+ * where it matters: just before a return, just before a recovery's crash step, and at the end.
  */
 public final class CheckSession<S> {
 

@@ -11,7 +11,9 @@ import java.util.Objects;
  * invocation and before the spec crash step at the end of its episode's recovery; and if a spec
  * step an operation may take is undefined, the history is accepted as vacuous from there on.
  *
- * <p>Use {@link #check} for a whole history, or {@link #start} to check one event at a time.
+ * <p>Use {@link #check} for a whole history, or {@link #start} to check one event at a time. The
+ * checker itself holds no state, so threads may share it (each with its own sessions) as long as
+ * the spec is immutable.
  */
 public final class RefinementChecker<S> {
 

@@ -146,7 +146,7 @@ final class ExhaustiveStrategy implements Strategy {
                 return false;
             }
             for (int i = 0; i < size; i++) {
-                if (c.code(i) != codes[i]) {
+                if (c.code(i) != codes[i] || c.action(i) != actions[i]) {
                     return false;
                 }
             }

@@ -187,11 +187,11 @@ public final class Machine implements AutoCloseable {
         for (Op<?> op : ops) {
             point(me, Action.of(Action.INVOKE, me.slot, 0), null);
             int id = rec.invoke(me.historyId, op);
-            if (rec.tracing) rec.line(me.name, "invoke " + op);
+            if (rec.tracing) { rec.line(me.name, "invoke " + op); }
             Object result = w.apply(impl, op);
             point(me, Action.of(Action.RETURN, me.slot, 0), null);
             rec.ret(me.historyId, id, result);
-            if (rec.tracing) rec.line(me.name, "return " + result);
+            if (rec.tracing) { rec.line(me.name, "return " + result); }
         }
         if (endPoint && crashes < w.maxCrashes()) {
             point(me, Action.of(Action.END, me.slot, 0), null);
@@ -204,7 +204,7 @@ public final class Machine implements AutoCloseable {
             Object[] out = new Object[1];
             if (runMainPhase("rec", () -> out[0] = w.recover(world))) {
                 rec.recovered();
-                if (rec.tracing) rec.line("machine", "recovery complete");
+                if (rec.tracing) { rec.line("machine", "recovery complete"); }
                 return out[0];
             }
             if (failure != null || abandoned) {
@@ -360,7 +360,7 @@ public final class Machine implements AutoCloseable {
                 case Choice.CRASH -> {
                     crashes++;
                     crashing = true;
-                    if (rec.tracing) rec.line("machine", "crash " + crashes);
+                    if (rec.tracing) { rec.line("machine", "crash " + crashes); }
                     stop(null);
                     return null;
                 }
@@ -369,7 +369,7 @@ public final class Machine implements AutoCloseable {
                     d.failed = true;
                     failures++;
                     steps--;
-                    if (rec.tracing) rec.line("machine", d + " fails");
+                    if (rec.tracing) { rec.line("machine", d + " fails"); }
                 }
             }
         }
@@ -407,6 +407,9 @@ public final class Machine implements AutoCloseable {
     private void stop(@Nullable Failure f) {
         if (f != null && failure == null) {
             failure = f;
+            if (rec.tracing) {
+                rec.line("machine", f.kind() + ": " + f.message());
+            }
         }
         stopping = true;
         for (int i = 0; i < threadCount; i++) {
@@ -561,7 +564,7 @@ public final class Machine implements AutoCloseable {
         SimThread me = me();
         point(me, Action.of(Action.READ, me.slot, Action.block(d.index, addr)), null);
         Optional<Block> r = d.failed ? Optional.empty() : Optional.of(d.blocks[addr]);
-        if (rec.tracing) rec.line(me.name, "read " + d + "[" + addr + "] -> " + (d.failed ? "failed" : d.blocks[addr]));
+        if (rec.tracing) { rec.line(me.name, "read " + d + "[" + addr + "] -> " + (d.failed ? "failed" : d.blocks[addr])); }
         return r;
     }
 
@@ -572,7 +575,7 @@ public final class Machine implements AutoCloseable {
         if (!d.failed) {
             d.blocks[addr] = block;
         }
-        if (rec.tracing) rec.line(me.name, "write " + d + "[" + addr + "] <- " + block + (d.failed ? " (lost: disk failed)" : ""));
+        if (rec.tracing) { rec.line(me.name, "write " + d + "[" + addr + "] <- " + block + (d.failed ? " (lost: disk failed)" : "")); }
     }
 
     SimLock newLock() {
@@ -606,7 +609,7 @@ public final class Machine implements AutoCloseable {
         }
         l.owner = me;
         joinClock(me.clock, l.released);
-        if (rec.tracing) rec.line(me.name, "lock " + l);
+        if (rec.tracing) { rec.line(me.name, "lock " + l); }
     }
 
     void unlock(SimLock l) {
@@ -621,7 +624,7 @@ public final class Machine implements AutoCloseable {
         System.arraycopy(me.clock, 0, l.released, 0, maxThreads);
         me.clock[me.slot]++;
         l.owner = null;
-        if (rec.tracing) rec.line(me.name, "unlock " + l);
+        if (rec.tracing) { rec.line(me.name, "unlock " + l); }
     }
 
     <T> T get(SimCell<T> c) {
@@ -629,11 +632,14 @@ public final class Machine implements AutoCloseable {
         checkGeneration(c, c.generation);
         point(me, Action.of(Action.GET, me.slot, c.id), null);
         if (c.writer >= 0 && c.writer != me.slot && c.writeClock > me.clock[c.writer]) {
+            if (rec.tracing) {
+                rec.line(me.name, "get " + c);
+            }
             stop(new Failure.DataRace(c.toString(), c.lastWriter + " writes", me.name + " reads"));
             throw Killed.INSTANCE;
         }
         c.readClocks[me.slot] = me.clock[me.slot];
-        if (rec.tracing) rec.line(me.name, "get " + c + " -> " + c.value);
+        if (rec.tracing) { rec.line(me.name, "get " + c + " -> " + c.value); }
         return c.value;
     }
 
@@ -642,11 +648,17 @@ public final class Machine implements AutoCloseable {
         checkGeneration(c, c.generation);
         point(me, Action.of(Action.SET, me.slot, c.id), null);
         if (c.writer >= 0 && c.writer != me.slot && c.writeClock > me.clock[c.writer]) {
+            if (rec.tracing) {
+                rec.line(me.name, "set " + c + " <- " + value);
+            }
             stop(new Failure.DataRace(c.toString(), c.lastWriter + " writes", me.name + " writes"));
             throw Killed.INSTANCE;
         }
         for (int i = 0; i < maxThreads; i++) {
             if (i != me.slot && c.readClocks[i] > me.clock[i]) {
+                if (rec.tracing) {
+                    rec.line(me.name, "set " + c + " <- " + value);
+                }
                 stop(new Failure.DataRace(c.toString(), slots[i].name + " reads", me.name + " writes"));
                 throw Killed.INSTANCE;
             }
@@ -656,7 +668,7 @@ public final class Machine implements AutoCloseable {
         c.writeClock = me.clock[me.slot];
         c.lastWriter = me.name;
         c.value = value;
-        if (rec.tracing) rec.line(me.name, "set " + c + " <- " + value);
+        if (rec.tracing) { rec.line(me.name, "set " + c + " <- " + value); }
     }
 
     SimTask spawn(Runnable body) {
@@ -676,7 +688,7 @@ public final class Machine implements AutoCloseable {
         me.clock[me.slot]++;
         child.pending = Action.of(Action.START, child.slot, 0);
         ensureWorker(child.slot);
-        if (rec.tracing) rec.line(me.name, "spawn " + child.name);
+        if (rec.tracing) { rec.line(me.name, "spawn " + child.name); }
         return new SimTask(this, child, generation);
     }
 
@@ -685,7 +697,7 @@ public final class Machine implements AutoCloseable {
         checkGeneration(task, task.generation);
         point(me, Action.of(Action.JOIN, me.slot, task.thread.slot), task);
         joinClock(me.clock, task.thread.clock);
-        if (rec.tracing) rec.line(me.name, "join " + task.thread.name);
+        if (rec.tracing) { rec.line(me.name, "join " + task.thread.name); }
     }
 
     int random(int bound) {
@@ -697,7 +709,7 @@ public final class Machine implements AutoCloseable {
         me.chosenValue = 0;
         point(me, Action.of(Action.RANDOM, me.slot, 0), null);
         int v = me.chosenValue;
-        if (rec.tracing) rec.line(me.name, "random(" + bound + ") -> " + v);
+        if (rec.tracing) { rec.line(me.name, "random(" + bound + ") -> " + v); }
         return v;
     }
 

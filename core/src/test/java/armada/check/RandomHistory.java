@@ -21,13 +21,18 @@ record RandomHistory(String specName, Spec<Integer> spec, int threads, List<Even
     static final int MAX_OPS = 6;
     static final int MAX_CRASHES = 2;
 
+    /**
+     * Spec kinds: 0 {@link Registers#register()}, 1 {@link Registers#lossy()}, 2
+     * {@link Registers#unsetIsUndefined()}, 3 {@link Registers#lossyUnset()}.
+     */
     static RandomHistory of(int specKind, int threads, List<Integer> choices) {
         Spec<Integer> spec = switch (specKind) {
             case 0 -> Registers.register();
             case 1 -> Registers.lossy();
-            default -> Registers.unsetIsUndefined();
+            case 2 -> Registers.unsetIsUndefined();
+            default -> Registers.lossyUnset();
         };
-        return new RandomHistory(spec.name(), spec, threads, events(specKind == 1, threads, choices));
+        return new RandomHistory(spec.name(), spec, threads, events(specKind % 2 == 1, threads, choices));
     }
 
     private sealed interface Action {

@@ -42,7 +42,7 @@ class RefinementCheckerPropertyTest {
     @Provide
     Arbitrary<RandomHistory> histories() {
         return Combinators.combine(
-                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 3),
                         Arbitraries.integers().between(2, 3),
                         Arbitraries.integers().between(0, 9_999).list().ofMaxSize(24))
                 .as(RandomHistory::of);

@@ -52,8 +52,16 @@ final class Registers {
     }
 
     /**
+     * A register that starts unset, where reading unset is undefined, with {@link Toss}, and a
+     * crash that may keep the value or unset it: undefined behaviour behind a nondeterministic step.
+     */
+    static Spec<Integer> lossyUnset() {
+        return new RegisterSpec("lossy register, read of unset is undefined", UNSET, true, true);
+    }
+
+    /**
      * A register that starts at 0, with a nondeterministic {@link Toss}, and a lossy crash that
-     * keeps the value or resets it to 0.
+     * keeps the value or resets it to 0 (nondeterministic specs reset to their initial value).
      */
     static Spec<Integer> lossy() {
         return new RegisterSpec("lossy register", 0, true, false);
@@ -93,7 +101,7 @@ final class Registers {
             Set<Integer> after = new LinkedHashSet<>();
             after.add(state);
             if (nondeterministic) {
-                after.add(0);
+                after.add(initialValue);
             }
             return after;
         }
