@@ -3,17 +3,23 @@ package armada.cli;
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code armada list}: one line per shipped scenario, {@code NAME<TAB>holds|violated}. */
 @Command(name = "list", description = "Lists the shipped scenarios with their expected verdicts.")
 final class ListCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         for (Scenario<?, ?> s : ScenarioSource.all()) {
-            System.out.println(s.name() + "\t" + s.expected().label());
+            out.print(s.name() + "\t" + s.expected().label() + "\n");
         }
+        out.flush();
         return 0;
     }
 }

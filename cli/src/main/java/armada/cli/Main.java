@@ -25,8 +25,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("armada: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("(armada --help shows the usage)");
+            ex.getCommandLine().getErr().println("armada: " + ex.getMessage() + " (armada --help shows the usage)");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

@@ -162,16 +162,16 @@ public final class Explorer {
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
                 while (found.get() == null && budgetHit.get() == null) {
+                    Scheduler s = strategy.next();
+                    if (s == null) {
+                        break;
+                    }
                     if (o.maxExecutions() > 0 && started.getAndIncrement() >= o.maxExecutions()) {
                         budgetHit.compareAndSet(null, "the execution budget (" + o.maxExecutions() + ") ran out");
                         break;
                     }
                     if (System.nanoTime() > deadline) {
                         budgetHit.compareAndSet(null, "the time budget (" + o.seconds() + " s) ran out");
-                        break;
-                    }
-                    Scheduler s = strategy.next();
-                    if (s == null) {
                         break;
                     }
                     ExecutionRecord r = m.run(sc, s, false);

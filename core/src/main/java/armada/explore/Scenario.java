@@ -1,5 +1,6 @@
 package armada.explore;
 
+import armada.sim.CrashInvariant;
 import armada.sim.DurableState;
 import armada.sim.Workload;
 import armada.spec.Op;
@@ -37,7 +38,7 @@ public final class Scenario<S, I> implements Workload {
     private final FaultModel faults;
     private final int maxSteps;
     private final int randomDomain;
-    private final @Nullable Predicate<DurableState> crashInvariant;
+    private final @Nullable CrashInvariant crashInvariant;
 
     private Scenario(Builder<S, I> b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -170,7 +171,7 @@ public final class Scenario<S, I> implements Workload {
     }
 
     @Override
-    public @Nullable Predicate<DurableState> crashInvariant() {
+    public @Nullable CrashInvariant crashInvariant() {
         return crashInvariant;
     }
 
@@ -195,7 +196,7 @@ public final class Scenario<S, I> implements Workload {
         private FaultModel faults = FaultModel.NONE;
         private int maxSteps = 10_000;
         private int randomDomain = 2;
-        private @Nullable Predicate<DurableState> crashInvariant;
+        private @Nullable CrashInvariant crashInvariant;
 
         private Builder(String name, Spec<S> spec) {
             if (!name.matches("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")) {
@@ -267,8 +268,9 @@ public final class Scenario<S, I> implements Workload {
             return this;
         }
 
-        public Builder<S, I> crashInvariant(Predicate<DurableState> invariant) {
-            this.crashInvariant = invariant;
+        /** A crash invariant, checked wherever a crash could happen; {@code name} says what it claims. */
+        public Builder<S, I> crashInvariant(String name, Predicate<DurableState> invariant) {
+            this.crashInvariant = new CrashInvariant(name, invariant);
             return this;
         }
 

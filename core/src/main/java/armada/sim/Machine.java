@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +36,7 @@ public final class Machine implements AutoCloseable {
     private @Nullable SimThread current;
     private Workload workload = EmptyWorkload.INSTANCE;
     private Scheduler scheduler = c -> 0;
-    private @Nullable Predicate<DurableState> invariant;
+    private @Nullable CrashInvariant invariant;
     private int randomDomain = 2;
     private boolean direct;
     private int generation;
@@ -305,9 +304,9 @@ public final class Machine implements AutoCloseable {
                 stop(new Failure.StepBoundExceeded(workload.maxSteps()));
                 return null;
             }
-            Predicate<DurableState> inv = invariant;
-            if (inv != null && !inv.test(durable)) {
-                stop(new Failure.CrashInvariantBroken(inv.toString()));
+            CrashInvariant inv = invariant;
+            if (inv != null && !inv.holds().test(durable)) {
+                stop(new Failure.CrashInvariantBroken(inv.name()));
                 return null;
             }
             choice.clear(me == null ? -1 : me.slot);

@@ -3,7 +3,6 @@ package armada.sim;
 import armada.spec.Op;
 import armada.world.World;
 import java.util.List;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +41,7 @@ public interface Workload {
     int maxSteps();
 
     /** A predicate over the durable state checked wherever a crash could happen, or null. */
-    default @Nullable Predicate<DurableState> crashInvariant() {
+    default @Nullable CrashInvariant crashInvariant() {
         return null;
     }
 }

@@ -279,11 +279,13 @@ class ExplorerTest {
                 .boot(TwoDisks::new)
                 .driver(Registers::apply)
                 .thread(new Write(1))
-                .crashInvariant(d -> d.block(0, 0).equals(d.block(1, 0)))
+                .crashInvariant("disks agree", d -> d.block(0, 0).equals(d.block(1, 0)))
                 .build();
         Verdict.Violated v = (Verdict.Violated) check(s);
         assertThat(v.counterexample().failure()).isInstanceOf(Failure.CrashInvariantBroken.class);
-        assertThat(v.counterexample().trace().getLast().text()).isEqualTo("write disk0[0] <- 01*4096");
+        assertThat(v.counterexample().failure().message()).isEqualTo("crash invariant broken: disks agree");
+        var steps = v.counterexample().trace().stream().filter(l -> !l.thread().equals("machine")).toList();
+        assertThat(steps.getLast().text()).isEqualTo("write disk0[0] <- 01*4096");
     }
 
     /** A write that takes effect only if random(2) says 0: a bug only one random branch shows. */
