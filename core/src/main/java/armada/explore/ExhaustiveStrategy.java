@@ -1,11 +1,9 @@
 package armada.explore;
 
-import armada.sim.Action;
 import armada.sim.Choice;
 import armada.sim.ExecutionRecord;
 import armada.sim.Scheduler;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -15,19 +13,32 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Sleep sets (Godefroid): after exploring option {@code a} at a node, a sibling {@code b}
  * explored later puts {@code a} to sleep in {@code b}'s subtree for as long as the steps taken
- * do not conflict with {@code a}; an execution whose every option sleeps is abandoned, since an
- * equivalent one was already explored. A crash and a disk failure take part like threads: a
- * crash conflicts only with durable writes, invocations and returns (it discards everything
- * volatile), so a crash point that would expose the same durable state and history as one
- * already tried sleeps too. After a crash every thread is dead and sleep sets start empty.
- * With a preemption bound the reduction is turned off, because the
- * two together can miss executions inside the bound.
+ * do not conflict with {@code a}; an execution that would take a sleeping step is abandoned,
+ * since an equivalent one was already explored. The sleep set is carried through every step,
+ * forced ones included. A crash and a disk failure take part like threads: a crash conflicts
+ * only with durable writes, invocations and returns (it discards everything volatile), so a
+ * crash point that would expose the same durable state and history as one already tried sleeps
+ * too. After a crash every thread is dead and the sleep set starts empty. With a preemption
+ * bound the reduction is turned off, because the two together can miss executions inside the
+ * bound.
  */
 final class ExhaustiveStrategy implements Strategy {
 
     private final boolean reduce;
     private final int preemptionBound;
     private final List<Node> stack = new ArrayList<>();
+    private final SleepSet sleeping = new SleepSet();
+    private final Scheduler scheduler = new Scheduler() {
+        @Override
+        public int choose(Choice c) {
+            return ExhaustiveStrategy.this.choose(c);
+        }
+
+        @Override
+        public boolean seesForcedSteps() {
+            return reduce;
+        }
+    };
     private int depth;
     private boolean started;
     private boolean cut;
@@ -46,7 +57,8 @@ final class ExhaustiveStrategy implements Strategy {
         }
         started = true;
         depth = 0;
-        return this::choose;
+        sleeping.clear();
+        return scheduler;
     }
 
     @Override
@@ -65,40 +77,57 @@ final class ExhaustiveStrategy implements Strategy {
     }
 
     private int choose(Choice c) {
+        if (c.size() == 1) {
+            if (sleeping.contains(c.code(0))) {
+                return Scheduler.ABANDON;
+            }
+            took(c.code(0), c.action(0));
+            return 0;
+        }
+        Node n;
         if (depth < stack.size()) {
-            Node n = stack.get(depth);
+            n = stack.get(depth);
             if (!n.matches(c)) {
                 error = "replaying the same choices gave different options at choice " + (depth + 1)
                         + ": the code under check depends on something outside the World";
                 stack.clear();
                 return Scheduler.ABANDON;
             }
-            depth++;
-            return n.chosen;
-        }
-        Node parent = depth == 0 ? null : stack.get(depth - 1);
-        Node n = new Node(c, parent == null ? 0 : parent.preemptionsAfter(parent.chosen));
-        if (reduce && parent != null && Choice.kind(parent.codes[parent.chosen]) != Choice.CRASH) {
-            long chosenAction = parent.actions[parent.chosen];
-            for (int i = 0; i < parent.sleepSize; i++) {
-                if (!Action.conflict(parent.sleepActions[i], chosenAction)) {
-                    n.sleep(parent.sleepCodes[i], parent.sleepActions[i]);
-                }
+        } else {
+            Node parent = depth == 0 ? null : stack.get(depth - 1);
+            n = new Node(c, parent == null ? 0 : parent.preemptionsAfter(parent.chosen));
+            if (reduce) {
+                n.sleep.copyFrom(sleeping);
             }
-            for (int i = 0; i < parent.size; i++) {
-                if (parent.done[i] && i != parent.chosen && !Action.conflict(parent.actions[i], chosenAction)) {
-                    n.sleep(parent.codes[i], parent.actions[i]);
-                }
+            int first = n.nextOption();
+            if (first < 0) {
+                return Scheduler.ABANDON;
             }
+            n.chosen = first;
+            stack.add(n);
         }
-        int first = n.nextOption();
-        if (first < 0) {
-            return Scheduler.ABANDON;
-        }
-        n.chosen = first;
-        stack.add(n);
         depth++;
-        return first;
+        if (reduce) {
+            sleeping.copyFrom(n.sleep);
+            for (int i = 0; i < n.size; i++) {
+                if (n.done[i] && i != n.chosen) {
+                    sleeping.add(n.codes[i], n.actions[i]);
+                }
+            }
+        }
+        took(n.codes[n.chosen], n.actions[n.chosen]);
+        return n.chosen;
+    }
+
+    private void took(long code, long action) {
+        if (!reduce) {
+            return;
+        }
+        if (Choice.kind(code) == Choice.CRASH) {
+            sleeping.clear();
+        } else {
+            sleeping.retainIndependentOf(action);
+        }
     }
 
     @Override
@@ -123,9 +152,7 @@ final class ExhaustiveStrategy implements Strategy {
         final int current;
         final int preemptions;
         final boolean[] done;
-        long[] sleepCodes = new long[0];
-        long[] sleepActions = new long[0];
-        int sleepSize;
+        final SleepSet sleep = new SleepSet();
         int chosen;
 
         Node(Choice c, int preemptions) {
@@ -153,34 +180,10 @@ final class ExhaustiveStrategy implements Strategy {
             return true;
         }
 
-        void sleep(long code, long action) {
-            for (int i = 0; i < sleepSize; i++) {
-                if (sleepCodes[i] == code) {
-                    return;
-                }
-            }
-            if (sleepSize == sleepCodes.length) {
-                sleepCodes = Arrays.copyOf(sleepCodes, Math.max(4, sleepSize * 2));
-                sleepActions = Arrays.copyOf(sleepActions, Math.max(4, sleepSize * 2));
-            }
-            sleepCodes[sleepSize] = code;
-            sleepActions[sleepSize] = action;
-            sleepSize++;
-        }
-
-        boolean asleep(int i) {
-            for (int s = 0; s < sleepSize; s++) {
-                if (sleepCodes[s] == codes[i]) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** The first option neither explored, asleep nor beyond the preemption bound; -1 if none. */
         int nextOption() {
             for (int i = 0; i < size; i++) {
-                if (done[i] || asleep(i)) {
+                if (done[i] || sleep.contains(codes[i])) {
                     continue;
                 }
                 if (preemptionBound >= 0 && preemptionsAfter(i) > preemptionBound) {

@@ -36,6 +36,7 @@ public final class Machine implements AutoCloseable {
     private @Nullable SimThread current;
     private Workload workload = EmptyWorkload.INSTANCE;
     private Scheduler scheduler = c -> 0;
+    private boolean seesForced;
     private @Nullable CrashInvariant invariant;
     private int randomDomain = 2;
     private boolean direct;
@@ -110,6 +111,7 @@ public final class Machine implements AutoCloseable {
     private void startExecution(Workload w, Scheduler s, boolean tracing) {
         workload = w;
         scheduler = s;
+        seesForced = s.seesForcedSteps();
         invariant = w.crashInvariant();
         if (disks.length != w.diskCount() || (disks.length > 0 && disks[0].size() != w.diskSize())) {
             disks = new SimDisk[w.diskCount()];
@@ -335,7 +337,7 @@ public final class Machine implements AutoCloseable {
                 }
             }
             long code;
-            if (choice.size == 1) {
+            if (choice.size == 1 && !seesForced) {
                 code = choice.codes[0];
             } else {
                 int idx = scheduler.choose(choice);
@@ -345,10 +347,12 @@ public final class Machine implements AutoCloseable {
                     return null;
                 }
                 code = choice.codes[idx];
-                if (decisionCount == decisions.length) {
-                    decisions = Arrays.copyOf(decisions, decisionCount * 2);
+                if (choice.size > 1) {
+                    if (decisionCount == decisions.length) {
+                        decisions = Arrays.copyOf(decisions, decisionCount * 2);
+                    }
+                    decisions[decisionCount++] = code;
                 }
-                decisions[decisionCount++] = code;
             }
             switch (Choice.kind(code)) {
                 case Choice.THREAD -> {

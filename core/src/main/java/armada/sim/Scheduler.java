@@ -6,6 +6,15 @@ public interface Scheduler {
     /** Returned by {@link #choose} to abandon the execution (it is redundant for the search). */
     int ABANDON = -1;
 
-    /** Called only where {@code choice} has at least two options. Returns an option index or {@link #ABANDON}. */
+    /**
+     * Called where {@code choice} has at least two options, and also where it has one if
+     * {@link #seesForcedSteps()}. Returns an option index or {@link #ABANDON}. Only choices among
+     * two or more options are decisions of the schedule.
+     */
     int choose(Choice choice);
+
+    /** Whether {@link #choose} also wants the points with a single option (to abandon there). */
+    default boolean seesForcedSteps() {
+        return false;
+    }
 }

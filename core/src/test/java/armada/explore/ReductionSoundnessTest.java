@@ -133,4 +133,47 @@ class ReductionSoundnessTest {
                 .build();
         assertThat(outcomes(s, true)).isEqualTo(outcomes(s, false));
     }
+
+    /** Replicates each write on two disks, reads disk 0 and falls back to disk 1; random picks the first disk. */
+    static final class Mirrored extends Locked {
+        final World world;
+        final Disk d0;
+        final Disk d1;
+
+        Mirrored(World w) {
+            super(w);
+            world = w;
+            d0 = w.disk(0);
+            d1 = w.disk(1);
+        }
+
+        @Override
+        public void write(int v) {
+            boolean swap = world.random(2) == 1;
+            (swap ? d1 : d0).write(0, Block.filled(v));
+            (swap ? d0 : d1).write(0, Block.filled(v));
+        }
+
+        @Override
+        public int read() {
+            return Registers.value(d0.read(0).or(() -> d1.read(0)).orElseThrow());
+        }
+    }
+
+    @Test
+    void mirroredWritesWithRandomCrashAndDiskFailure_sameOutcomesWithAndWithoutReduction() {
+        // Random values, a disk failure and a crash all take part in the reduction.
+        Scenario<Integer, Mirrored> s = Scenario.<Integer, Mirrored>builder("test/por-mirrored", new RegisterSpec())
+                .disks(2, 1)
+                .boot(Mirrored::new)
+                .driver(Registers::apply)
+                .thread(new Write(1))
+                .thread(new Write(2), new Read())
+                .after(new Read())
+                .faults(new FaultModel(1, 1))
+                .build();
+        Set<String> reduced = outcomes(s, true);
+        assertThat(reduced).isEqualTo(outcomes(s, false));
+        assertThat(reduced.size()).isGreaterThan(20);
+    }
 }
