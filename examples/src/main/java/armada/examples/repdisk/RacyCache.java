@@ -3,23 +3,25 @@ package armada.examples.repdisk;
 import armada.world.Block;
 import armada.world.Cell;
 import armada.world.World;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Broken: a read serves the last written value from an in-memory cache cell without taking the
  * lock, while writes update the cell under the lock. The unsynchronised read of a cell that
  * another thread writes is a data race (undefined behaviour in Go's and Java's memory models;
  * Goose makes it undefined too), reported as such before any wrong value needs to show.
+ * Shortest execution: t0 writes under the lock and sets the cell, t1 reads the cell
+ * ({@code t0.t0.t0.t0.t0.t1}).
  */
 public final class RacyCache extends ReplicatedDisk {
 
-    private final Cell<Block>[] cache;
+    private final List<Cell<Block>> cache = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     private RacyCache(World world) {
         super(world);
-        cache = new Cell[d0.size()];
-        for (int a = 0; a < cache.length; a++) {
-            cache[a] = world.newCell(Block.ZERO);
+        for (int a = 0; a < d0.size(); a++) {
+            cache.add(world.newCell(Block.ZERO));
         }
     }
 
@@ -30,15 +32,15 @@ public final class RacyCache extends ReplicatedDisk {
     public static ReplicatedDisk recover(World world) {
         RacyCache rd = new RacyCache(world);
         rd.recoverBlocks();
-        for (int a = 0; a < rd.cache.length; a++) {
-            rd.cache[a].set(rd.readBoth(a));
+        for (int a = 0; a < rd.cache.size(); a++) {
+            rd.cache.get(a).set(rd.readBoth(a));
         }
         return rd;
     }
 
     @Override
     public Block read(int a) {
-        return cache[a].get();
+        return cache.get(a).get();
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class RacyCache extends ReplicatedDisk {
         locks[a].lock();
         d0.write(a, v);
         d1.write(a, v);
-        cache[a].set(v);
+        cache.get(a).set(v);
         locks[a].unlock();
     }
 }

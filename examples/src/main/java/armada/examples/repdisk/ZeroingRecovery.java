@@ -7,7 +7,7 @@ import armada.world.World;
  * Broken: recovery makes the disks agree by zeroing both, as the paper's introduction warns.
  * Disks that agree are not enough: a write that completed before the crash is durable in the
  * spec, and zeroing erases it. Shortest execution: t0 writes 1 and returns, crash, recovery
- * zeroes, a read returns 0.
+ * zeroes, a read returns 0 ({@code t0.t0.t0.t0.t0.t0.c}).
  */
 public final class ZeroingRecovery extends ReplicatedDisk {
 
