@@ -7,8 +7,20 @@ package armada.check;
  */
 public sealed interface Verdict {
 
-    /** What the search did, whatever its verdict. */
-    record Stats(long executions, long abandoned, long vacuous, double seconds) {
+    /**
+     * What the search did, whatever its verdict.
+     *
+     * @param crashes crashes over all complete executions
+     * @param crashStates distinct durable states offered over all those crashes
+     * @param maxCrashStates the most distinct durable states one crash offered
+     */
+    record Stats(long executions, long abandoned, long vacuous, double seconds, long crashes, long crashStates,
+            int maxCrashStates) {
+
+        /** Distinct durable states per crash, on average (0 without crashes). */
+        public double crashStatesPerCrash() {
+            return crashes == 0 ? 0 : (double) crashStates / crashes;
+        }
     }
 
     Stats stats();

@@ -123,7 +123,7 @@ final class ExhaustiveStrategy implements Strategy {
         if (!reduce) {
             return;
         }
-        if (Choice.kind(code) == Choice.CRASH) {
+        if (Choice.kind(code) == Choice.CRASH || Choice.kind(code) == Choice.SURVIVE) {
             sleeping.clear();
         } else {
             sleeping.retainIndependentOf(action);

@@ -101,6 +101,11 @@ public final class Explorer {
         private final AtomicLong executions = new AtomicLong();
         private final AtomicLong abandoned = new AtomicLong();
         private final AtomicLong vacuous = new AtomicLong();
+        private final AtomicLong crashes = new AtomicLong();
+        private final AtomicLong crashStates = new AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger maxCrashStates =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean crashStatesCut;
         private final AtomicReference<@Nullable String> budgetHit = new AtomicReference<>();
         private final AtomicReference<@Nullable String> error = new AtomicReference<>();
         private final AtomicReference<@Nullable Found> found = new AtomicReference<>();
@@ -148,6 +153,10 @@ public final class Explorer {
                 return new Verdict.Inconclusive(stats(), bounds, "the preemption bound (" + cut
                         + ") cut branches off the search");
             }
+            if (crashStatesCut) {
+                return new Verdict.Inconclusive(stats(), bounds, "a crash could leave more distinct durable states "
+                        + "than the crash-state budget (" + sc.faults().crashStateBudget() + ") lets the search try");
+            }
             return new Verdict.Holds(stats(), bounds);
         }
 
@@ -185,6 +194,14 @@ public final class Explorer {
                         continue;
                     }
                     executions.incrementAndGet();
+                    for (int n : r.crashStates()) {
+                        crashes.incrementAndGet();
+                        crashStates.addAndGet(n);
+                        maxCrashStates.accumulateAndGet(n, Math::max);
+                    }
+                    if (r.crashStatesCut()) {
+                        crashStatesCut = true;
+                    }
                     Failure f = judge.judge(r);
                     if (judge.lastVacuous()) {
                         vacuous.incrementAndGet();
@@ -215,7 +232,7 @@ public final class Explorer {
 
         private Verdict.Stats stats() {
             return new Verdict.Stats(executions.get(), abandoned.get(), vacuous.get(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, crashes.get(), crashStates.get(), maxCrashStates.get());
         }
 
         private String bounds() {

@@ -51,6 +51,9 @@ final class RandomStrategy implements Strategy {
             }
         }
         int faults = c.size() - threads;
+        if (threads == 0) {
+            return random.nextInt(c.size());
+        }
         if (faults > 0 && random.nextDouble() * averageSteps < 1.0) {
             int f = random.nextInt(faults);
             for (int i = 0; i < c.size(); i++) {

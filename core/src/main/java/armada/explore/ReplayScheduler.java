@@ -62,6 +62,6 @@ final class ReplayScheduler implements Scheduler {
                 }
             }
         }
-        return first;
+        return Math.max(first, 0);
     }
 }

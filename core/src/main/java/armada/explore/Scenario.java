@@ -2,6 +2,7 @@ package armada.explore;
 
 import armada.sim.CrashInvariant;
 import armada.sim.DurableState;
+import armada.sim.Durability;
 import armada.sim.Workload;
 import armada.spec.Op;
 import armada.spec.Spec;
@@ -30,6 +31,7 @@ public final class Scenario<S, I> implements Workload {
     private final Spec<S> spec;
     private final int disks;
     private final int diskSize;
+    private final List<String> directories;
     private final Function<World, I> boot;
     private final Function<World, I> recover;
     private final BiFunction<I, Op<?>, Object> driver;
@@ -47,6 +49,7 @@ public final class Scenario<S, I> implements Workload {
         this.spec = b.spec;
         this.disks = b.disks;
         this.diskSize = b.diskSize;
+        this.directories = List.copyOf(b.directories);
         this.boot = Objects.requireNonNull(b.boot, "boot");
         this.recover = b.recover != null ? b.recover : b.boot;
         this.driver = Objects.requireNonNull(b.driver, "driver");
@@ -107,6 +110,7 @@ public final class Scenario<S, I> implements Workload {
         b.expected = expected;
         b.disks = disks;
         b.diskSize = diskSize;
+        b.directories = new ArrayList<>(directories);
         b.boot = boot;
         b.recover = recover;
         b.driver = driver;
@@ -166,6 +170,21 @@ public final class Scenario<S, I> implements Workload {
     }
 
     @Override
+    public Durability durability() {
+        return faults.durability();
+    }
+
+    @Override
+    public int crashStateBudget() {
+        return faults.crashStateBudget();
+    }
+
+    @Override
+    public List<String> directories() {
+        return directories;
+    }
+
+    @Override
     public int maxSteps() {
         return maxSteps;
     }
@@ -188,6 +207,7 @@ public final class Scenario<S, I> implements Workload {
         private Expectation expected = Expectation.HOLDS;
         private int disks;
         private int diskSize;
+        private List<String> directories = new ArrayList<>();
         private @Nullable Function<World, I> boot;
         private @Nullable Function<World, I> recover;
         private @Nullable BiFunction<I, Op<?>, Object> driver;
@@ -223,6 +243,20 @@ public final class Scenario<S, I> implements Workload {
             }
             this.disks = count;
             this.diskSize = size;
+            return this;
+        }
+
+        /** The file system's directories, fixed for the whole scenario (Goose's fixed structure). */
+        public Builder<S, I> directories(String... names) {
+            List<String> dirs = new ArrayList<>();
+            for (String n : names) {
+                armada.world.Names.check(n);
+                if (dirs.contains(n)) {
+                    throw new IllegalArgumentException("directory " + n + " is declared twice");
+                }
+                dirs.add(n);
+            }
+            this.directories = dirs;
             return this;
         }
 

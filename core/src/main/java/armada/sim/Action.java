@@ -20,8 +20,15 @@ public final class Action {
     public static final int JOIN = 11;
     public static final int RANDOM = 12;
     public static final int END = 13;
-    public static final int CRASH = 14;
-    public static final int FAIL = 15;
+    public static final int FS_READ = 14;
+    public static final int FS_WRITE = 15;
+    public static final int FS_GLOBAL = 16;
+    public static final int FS_SYNC = 17;
+    public static final int BARRIER = 18;
+    /** Not a thread's step: the machine crashes. */
+    public static final int CRASH = 30;
+    /** Not a thread's step: a disk fails. */
+    public static final int FAIL = 31;
 
     private Action() {
     }
@@ -67,7 +74,8 @@ public final class Action {
         }
         if (ka == CRASH || kb == CRASH) {
             int other = ka == CRASH ? kb : ka;
-            return other == WRITE || other == INVOKE || other == RETURN || other == CRASH || other == FAIL;
+            return other == WRITE || other == INVOKE || other == RETURN || other == CRASH || other == FAIL
+                    || other == FS_WRITE || other == FS_GLOBAL || other == FS_SYNC || other == BARRIER;
         }
         if (ka == FAIL || kb == FAIL) {
             long fail = ka == FAIL ? a : b;
@@ -76,7 +84,29 @@ public final class Action {
             if (ko == FAIL) {
                 return true;
             }
+            if (ko == BARRIER) {
+                return object(other) == object(fail);
+            }
             return (ko == READ || ko == WRITE) && diskOf(object(other)) == object(fail);
+        }
+        if (ka == BARRIER || kb == BARRIER) {
+            long barrier = ka == BARRIER ? a : b;
+            long other = ka == BARRIER ? b : a;
+            return kind(other) == WRITE && diskOf(object(other)) == object(barrier);
+        }
+        boolean fsA = ka >= FS_READ && ka <= FS_SYNC;
+        boolean fsB = kb >= FS_READ && kb <= FS_SYNC;
+        if (fsA || fsB) {
+            if (!(fsA && fsB)) {
+                return false;
+            }
+            if (ka == FS_GLOBAL || kb == FS_GLOBAL) {
+                return true;
+            }
+            if (object(a) != object(b)) {
+                return false;
+            }
+            return ka == FS_WRITE || kb == FS_WRITE;
         }
         if (ka == INVOKE || ka == RETURN || kb == INVOKE || kb == RETURN) {
             return (ka == INVOKE && kb == RETURN) || (ka == RETURN && kb == INVOKE);

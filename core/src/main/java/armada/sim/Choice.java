@@ -12,6 +12,7 @@ public final class Choice {
     public static final int THREAD = 0;
     public static final int CRASH = 1;
     public static final int FAIL = 2;
+    public static final int SURVIVE = 3;
 
     long[] codes = new long[16];
     long[] actions = new long[16];
@@ -64,6 +65,11 @@ public final class Choice {
         return ((long) FAIL << 40) | disk;
     }
 
+    /** After a crash: the {@code index}th distinct state the durable devices may be left in. */
+    public static long survive(int index) {
+        return ((long) SURVIVE << 40) | index;
+    }
+
     public static int kind(long code) {
         return (int) (code >>> 40);
     }
@@ -82,7 +88,8 @@ public final class Choice {
      * The schedule token of an option: {@code t0} (client thread 0; threads are numbered by
      * slot, spawned threads after the clients), {@code m} (the main thread: recovery and the
      * operations after the clients), {@code t1r0} (a thread whose {@code random} returns 0),
-     * {@code c} (crash), {@code f0} (disk 0 fails).
+     * {@code c} (crash), {@code s2} (after a crash, the third distinct durable state), {@code f0}
+     * (disk 0 fails).
      */
     public static String token(long code) {
         return switch (kind(code)) {
@@ -92,6 +99,7 @@ public final class Choice {
                 yield isRandom(code) ? who + "r" + (value(code) - 1) : who;
             }
             case CRASH -> "c";
+            case SURVIVE -> "s" + target(code);
             default -> "f" + target(code);
         };
     }
@@ -109,6 +117,9 @@ public final class Choice {
             if (token.startsWith("f")) {
                 return fail(Integer.parseInt(token.substring(1)));
             }
+            if (token.startsWith("s")) {
+                return survive(Integer.parseInt(token.substring(1)));
+            }
             int r = token.indexOf('r');
             String who = r < 0 ? token : token.substring(0, r);
             int slot;
@@ -125,7 +136,7 @@ public final class Choice {
             return thread(slot, r < 0 ? 0 : 1 + Integer.parseInt(token.substring(r + 1)));
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
             throw new IllegalArgumentException("bad schedule token '" + token
-                    + "' (tokens are t<N>, m, t<N>r<V>, c, f<D>, joined by dots)");
+                    + "' (tokens are t<N>, m, t<N>r<V>, c, s<K>, f<D>, joined by dots)");
         }
     }
 }

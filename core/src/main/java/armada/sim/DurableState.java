@@ -9,5 +9,9 @@ public interface DurableState {
 
     boolean failed(int disk);
 
+    /** Block {@code addr} of disk {@code disk} as durably stored (what a crash now would keep for sure). */
     Block block(int disk, int addr);
+
+    /** The current contents of a file, if it exists. */
+    java.util.Optional<byte[]> file(String dir, String name);
 }

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * saw (null if none; refinement is checked by the caller), and its trace if tracing was on.
  *
  * @param abandoned the scheduler abandoned it as redundant; nothing else in the record counts
+ * @param crashStates for each crash, how many distinct durable states it could leave
+ * @param crashStatesCut a crash had more distinct states than the budget, and some were not offered
  */
 public record ExecutionRecord(
         List<Event> history,
@@ -19,7 +21,9 @@ public record ExecutionRecord(
         boolean abandoned,
         List<TraceLine> trace,
         int steps,
-        int crashes) {
+        int crashes,
+        List<Integer> crashStates,
+        boolean crashStatesCut) {
 
     /** The schedule string that replays this execution. */
     public String schedule() {

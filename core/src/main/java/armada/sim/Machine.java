@@ -3,6 +3,7 @@ package armada.sim;
 import armada.check.Failure;
 import armada.spec.Op;
 import armada.world.Block;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,10 @@ public final class Machine implements AutoCloseable {
     private final Choice choice = new Choice();
     private final DurableView durable = new DurableView();
     private SimDisk[] disks = new SimDisk[0];
+    private SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of(), Durability.IMMEDIATE);
+    private Durability durability = Durability.IMMEDIATE;
+    private final List<Integer> crashStateCounts = new ArrayList<>();
+    private boolean crashStatesCut;
     private volatile @Nullable SimThread baton;
     private volatile boolean shutdown;
 
@@ -122,6 +127,13 @@ public final class Machine implements AutoCloseable {
         for (SimDisk d : disks) {
             d.reset();
         }
+        if (!fs.directories().equals(w.directories()) || durability != w.durability()) {
+            fs = new SimFileSystem(new Host(), w.directories(), w.durability());
+        }
+        durability = w.durability();
+        fs.reset();
+        crashStateCounts.clear();
+        crashStatesCut = false;
         generation = 0;
         crashes = 0;
         failures = 0;
@@ -146,7 +158,8 @@ public final class Machine implements AutoCloseable {
 
     private ExecutionRecord finish() {
         return new ExecutionRecord(List.copyOf(rec.history), Arrays.copyOf(decisions, decisionCount),
-                failure, abandoned, List.copyOf(rec.trace), steps, crashes);
+                failure, abandoned, List.copyOf(rec.trace), steps, crashes, List.copyOf(crashStateCounts),
+                crashStatesCut);
     }
 
     // ---------------------------------------------------------------- phases (on slot 0)
@@ -201,7 +214,9 @@ public final class Machine implements AutoCloseable {
 
     private @Nullable Object recoverLoop(Workload w) {
         while (true) {
-            afterCrash();
+            if (!afterCrash()) {
+                return null;
+            }
             Object[] out = new Object[1];
             if (runMainPhase("rec", () -> out[0] = w.recover(world))) {
                 rec.recovered();
@@ -255,18 +270,71 @@ public final class Machine implements AutoCloseable {
         }
     }
 
-    private void afterCrash() {
-        generation++;
-        rec.crash(crashes);
+    /** After a crash: picks what survived, then starts a new generation. False if abandoned. */
+    private boolean afterCrash() {
         crashing = false;
         stopping = false;
+        current = main;
+        if (!chooseCrashState()) {
+            return false;
+        }
+        generation++;
+        rec.crash(crashes);
         for (SimThread t : slots) {
             t.state = SimThread.State.IDLE;
             Arrays.fill(t.clock, 0);
         }
         main.clock[0] = 1;
         threadCount = 1;
-        current = main;
+        return true;
+    }
+
+    /** The durable state after this crash: a choice among the distinct ones the model allows. */
+    private boolean chooseCrashState() {
+        int budget = workload.crashStateBudget();
+        List<CrashStates<List<Block>>> diskStates = new ArrayList<>();
+        long product = 1;
+        boolean cut = false;
+        for (SimDisk d : disks) {
+            CrashStates<List<Block>> c = d.crashStates(durability, budget);
+            diskStates.add(c);
+            product = Math.min(Long.MAX_VALUE / 1024, product * c.states.size());
+            cut |= c.cut;
+        }
+        CrashStates<FsSnapshot> fsStates = fs.crashStates(budget);
+        product = Math.min(Long.MAX_VALUE / 1024, product * fsStates.states.size());
+        cut |= fsStates.cut || product > budget;
+        int n = (int) Math.min(product, budget);
+        crashStateCounts.add(n);
+        crashStatesCut |= cut;
+        int pick = 0;
+        if (n > 1) {
+            choice.clear(-1);
+            for (int i = 0; i < n; i++) {
+                choice.add(Choice.survive(i), Action.of(Action.CRASH, 0, i));
+            }
+            int idx = scheduler.choose(choice);
+            if (idx == Scheduler.ABANDON) {
+                abandoned = true;
+                return false;
+            }
+            pick = idx;
+            if (decisionCount == decisions.length) {
+                decisions = Arrays.copyOf(decisions, decisionCount * 2);
+            }
+            decisions[decisionCount++] = choice.codes[idx];
+        }
+        for (int i = 0; i < disks.length; i++) {
+            List<List<Block>> states = diskStates.get(i).states;
+            disks[i].restore(states.get(pick % states.size()));
+            pick /= states.size();
+        }
+        fs.restore(fsStates.states.get(pick % fsStates.states.size()));
+        if (rec.tracing && n > 1) {
+            rec.line("machine", "durable state " + Choice.token(decisions[decisionCount - 1]) + " of " + n
+                    + " that the crash may leave");
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -576,9 +644,24 @@ public final class Machine implements AutoCloseable {
         SimThread me = me();
         point(me, Action.of(Action.WRITE, me.slot, Action.block(d.index, addr)), null);
         if (!d.failed) {
-            d.blocks[addr] = block;
+            d.store(addr, block, durability);
         }
         if (rec.tracing) { rec.line(me.name, "write " + d + "[" + addr + "] <- " + block + (d.failed ? " (lost: disk failed)" : "")); }
+    }
+
+    void barrier(SimDisk d) {
+        SimThread me = me();
+        point(me, Action.of(Action.BARRIER, me.slot, d.index), null);
+        if (!d.failed) {
+            d.flush();
+        }
+        if (rec.tracing) {
+            rec.line(me.name, "barrier " + d);
+        }
+    }
+
+    SimFileSystem fileSystem() {
+        return fs;
     }
 
     SimLock newLock() {
@@ -738,7 +821,41 @@ public final class Machine implements AutoCloseable {
 
         @Override
         public Block block(int disk, int addr) {
-            return disk(disk).blocks[addr];
+            return disk(disk).durable[addr];
+        }
+
+        @Override
+        public java.util.Optional<byte[]> file(String dir, String name) {
+            return java.util.Optional.ofNullable(fs.contents(dir, name));
+        }
+    }
+
+    /** The file system's view of this machine. */
+    private final class Host implements FsHost {
+        @Override
+        public void step(int kind, long object) {
+            SimThread me = me();
+            point(me, Action.of(kind, me.slot, object), null);
+        }
+
+        @Override
+        public void checkGeneration(Object object, int objectGeneration) {
+            Machine.this.checkGeneration(object, objectGeneration);
+        }
+
+        @Override
+        public int generation() {
+            return generation;
+        }
+
+        @Override
+        public boolean tracing() {
+            return rec.tracing;
+        }
+
+        @Override
+        public void trace(String text) {
+            rec.line(me().name, text);
         }
     }
 }

@@ -2,26 +2,39 @@ package armada.sim;
 
 import armada.world.Block;
 import armada.world.Disk;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** A simulated disk: durable blocks (writes are durable at once) and a fail-stop flag. */
+/**
+ * A simulated disk: the blocks as reads see them, the durable blocks, the queue of writes not
+ * yet made durable by a barrier (empty under IMMEDIATE durability), and a fail-stop flag.
+ */
 final class SimDisk implements Disk {
 
     final Machine machine;
     final int index;
     final Block[] blocks;
+    final Block[] durable;
+    final List<Write> unsynced = new ArrayList<>();
     boolean failed;
+
+    record Write(int addr, Block block) {
+    }
 
     SimDisk(Machine machine, int index, int size) {
         this.machine = machine;
         this.index = index;
         this.blocks = new Block[size];
-        Arrays.fill(blocks, Block.ZERO);
+        this.durable = new Block[size];
+        reset();
     }
 
     void reset() {
         Arrays.fill(blocks, Block.ZERO);
+        Arrays.fill(durable, Block.ZERO);
+        unsynced.clear();
         failed = false;
     }
 
@@ -38,6 +51,74 @@ final class SimDisk implements Disk {
     @Override
     public void write(int addr, Block block) {
         machine.write(this, addr, block);
+    }
+
+    @Override
+    public void barrier() {
+        machine.barrier(this);
+    }
+
+    void store(int addr, Block block, Durability durability) {
+        blocks[addr] = block;
+        if (durability == Durability.IMMEDIATE) {
+            durable[addr] = block;
+        } else {
+            unsynced.add(new Write(addr, block));
+        }
+    }
+
+    void flush() {
+        System.arraycopy(blocks, 0, durable, 0, blocks.length);
+        unsynced.clear();
+    }
+
+    /** What a crash may leave on this disk; index 0 keeps every write. */
+    CrashStates<List<Block>> crashStates(Durability durability, int budget) {
+        if (unsynced.isEmpty()) {
+            return CrashStates.single(List.of(durable));
+        }
+        if (durability == Durability.ORDERED) {
+            return CrashStates.enumerate(new int[] {unsynced.size()}, budget, keep -> {
+                Block[] b = durable.clone();
+                for (int k = 0; k < keep[0]; k++) {
+                    b[unsynced.get(k).addr()] = unsynced.get(k).block();
+                }
+                return List.of(b);
+            });
+        }
+        List<List<Write>> perBlock = new ArrayList<>();
+        List<Integer> addrs = new ArrayList<>();
+        for (Write w : unsynced) {
+            int g = addrs.indexOf(w.addr());
+            if (g < 0) {
+                addrs.add(w.addr());
+                perBlock.add(new ArrayList<>());
+                g = addrs.size() - 1;
+            }
+            perBlock.get(g).add(w);
+        }
+        int[] sizes = new int[perBlock.size()];
+        for (int g = 0; g < sizes.length; g++) {
+            sizes[g] = perBlock.get(g).size();
+        }
+        return CrashStates.enumerate(sizes, budget, keep -> {
+            Block[] b = durable.clone();
+            for (int g = 0; g < keep.length; g++) {
+                if (keep[g] > 0) {
+                    b[addrs.get(g)] = perBlock.get(g).get(keep[g] - 1).block();
+                }
+            }
+            return List.of(b);
+        });
+    }
+
+    /** After a crash: the chosen blocks become both what is read and what is durable. */
+    void restore(List<Block> state) {
+        for (int a = 0; a < blocks.length; a++) {
+            blocks[a] = state.get(a);
+            durable[a] = state.get(a);
+        }
+        unsynced.clear();
     }
 
     void checkAddress(int addr) {

@@ -2,6 +2,7 @@ package armada.sim;
 
 import armada.world.Cell;
 import armada.world.Disk;
+import armada.world.FileSystem;
 import armada.world.Lock;
 import armada.world.Task;
 import armada.world.World;
@@ -23,6 +24,11 @@ final class SimWorld implements World {
     @Override
     public Disk disk(int index) {
         return machine.disk(index);
+    }
+
+    @Override
+    public FileSystem fileSystem() {
+        return machine.fileSystem();
     }
 
     @Override

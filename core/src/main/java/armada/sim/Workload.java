@@ -37,6 +37,21 @@ public interface Workload {
     /** Disks that may fail-stop in one execution. */
     int maxDiskFailures();
 
+    /** What a crash keeps of unsynced writes. */
+    default Durability durability() {
+        return Durability.IMMEDIATE;
+    }
+
+    /** Distinct crash states offered at one crash; more are cut (and the search is not complete). */
+    default int crashStateBudget() {
+        return 256;
+    }
+
+    /** The file system's directories (none: no file system). */
+    default List<String> directories() {
+        return List.of();
+    }
+
     /** Steps allowed in one execution. */
     int maxSteps();
 

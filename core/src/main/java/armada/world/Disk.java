@@ -15,6 +15,13 @@ public interface Disk {
     /** The block at {@code addr}, or empty if this disk has failed. */
     Optional<Block> read(int addr);
 
-    /** Writes {@code block} at {@code addr}; durable when this call returns. Lost if the disk failed. */
+    /**
+     * Writes {@code block} at {@code addr}. Lost if the disk failed. Whether it survives a crash
+     * before the next {@link #barrier()} depends on the durability model (under the paper's
+     * model, IMMEDIATE, it is durable when this call returns).
+     */
     void write(int addr, Block block);
+
+    /** Makes every write before it durable (a cache flush: {@code fsync} of a block device). */
+    void barrier();
 }

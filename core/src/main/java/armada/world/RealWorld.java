@@ -131,6 +131,11 @@ public final class RealWorld implements World, AutoCloseable {
     }
 
     @Override
+    public FileSystem fileSystem() {
+        throw new IllegalStateException("this RealWorld was opened without a file system");
+    }
+
+    @Override
     public Lock newLock() {
         return new RealLock(lockIds.getAndIncrement());
     }

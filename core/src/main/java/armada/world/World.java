@@ -16,6 +16,9 @@ public interface World {
     /** Disk {@code index}, from 0. Disks are durable: a handle stays valid across crashes. */
     Disk disk(int index);
 
+    /** The file system of this World (with no directories if the setup declared none). */
+    FileSystem fileSystem();
+
     /** A new, free lock. Locks are volatile: a crash destroys them. */
     Lock newLock();
 

@@ -1,0 +1,42 @@
+package armada.sim;
+
+/** What a simulated file system needs from its machine: scheduling points, generations, tracing. */
+interface FsHost {
+
+    /** A scheduling point before the step {@code kind} on {@code object}. */
+    void step(int kind, long object);
+
+    /** Reports a stale descriptor (made before the last crash). */
+    void checkGeneration(Object object, int generation);
+
+    int generation();
+
+    boolean tracing();
+
+    void trace(String text);
+
+    /** A host with no scheduling, no crashes and no trace: for using the model on its own. */
+    FsHost STANDALONE = new FsHost() {
+        @Override
+        public void step(int kind, long object) {
+        }
+
+        @Override
+        public void checkGeneration(Object object, int generation) {
+        }
+
+        @Override
+        public int generation() {
+            return 0;
+        }
+
+        @Override
+        public boolean tracing() {
+            return false;
+        }
+
+        @Override
+        public void trace(String text) {
+        }
+    };
+}

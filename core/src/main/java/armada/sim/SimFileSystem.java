@@ -1,0 +1,379 @@
+package armada.sim;
+
+import armada.world.Fd;
+import armada.world.FileSystem;
+import armada.world.MissingFileException;
+import armada.world.Names;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The simulated file system: directories of names pointing to inodes, append-only file data,
+ * and, per the durability model, the durable image and the queue of unsynced operations a
+ * crash chooses from. Used inside a {@link Machine}, or on its own ({@link #standalone}) to
+ * compare the model with a real file system.
+ */
+public final class SimFileSystem implements FileSystem {
+
+    private final FsHost host;
+    private final List<String> names;
+    private final Durability durability;
+    private final List<TreeMap<String, Integer>> dirs = new ArrayList<>();
+    private final List<TreeMap<String, Integer>> durableDirs = new ArrayList<>();
+    private final Map<Integer, Inode> inodes = new HashMap<>();
+    private final List<FsOp> unsynced = new ArrayList<>();
+    private int nextInode;
+
+    SimFileSystem(FsHost host, List<String> directories, Durability durability) {
+        this.host = host;
+        this.names = List.copyOf(directories);
+        this.durability = durability;
+        for (int i = 0; i < names.size(); i++) {
+            dirs.add(new TreeMap<>());
+            durableDirs.add(new TreeMap<>());
+        }
+    }
+
+    /** The model on its own: no scheduling, no crashes, every operation immediate. */
+    public static FileSystem standalone(List<String> directories) {
+        for (String d : directories) {
+            Names.check(d);
+        }
+        return new SimFileSystem(FsHost.STANDALONE, directories, Durability.IMMEDIATE);
+    }
+
+    static long dirObject(int dir) {
+        return dir;
+    }
+
+    static long inodeObject(int inode) {
+        return (1L << 40) | inode;
+    }
+
+    /** An inode: its bytes, and how many of them are durable. */
+    static final class Inode {
+        byte[] data = new byte[0];
+        int length;
+        int durable;
+
+        void append(byte[] more) {
+            if (length + more.length > data.length) {
+                data = Arrays.copyOf(data, Math.max(length + more.length, data.length * 2));
+            }
+            System.arraycopy(more, 0, data, length, more.length);
+            length += more.length;
+        }
+    }
+
+    // ------------------------------------------------------------------ the FileSystem API
+
+    @Override
+    public List<String> directories() {
+        return names;
+    }
+
+    @Override
+    public Optional<Fd> create(String dir, String name) {
+        int d = dir(dir);
+        Names.check(name);
+        host.step(Action.FS_WRITE, dirObject(d));
+        if (dirs.get(d).containsKey(name)) {
+            trace("create " + dir + "/" + name + " -> exists");
+            return Optional.empty();
+        }
+        int inode = nextInode++;
+        inodes.put(inode, new Inode());
+        dirs.get(d).put(name, inode);
+        record(FsOp.entries(-1, null, d, name, inode));
+        trace("create " + dir + "/" + name);
+        return Optional.of(new SimFd(inode, true, host.generation(), dir + "/" + name));
+    }
+
+    @Override
+    public Optional<Fd> open(String dir, String name) {
+        int d = dir(dir);
+        Names.check(name);
+        host.step(Action.FS_READ, dirObject(d));
+        Integer inode = dirs.get(d).get(name);
+        trace("open " + dir + "/" + name + (inode == null ? " -> missing" : ""));
+        return inode == null ? Optional.empty()
+                : Optional.of(new SimFd(inode, false, host.generation(), dir + "/" + name));
+    }
+
+    @Override
+    public void append(Fd fd, byte[] data) {
+        SimFd f = fd(fd, true);
+        host.step(Action.FS_WRITE, inodeObject(f.inode));
+        Inode i = inodes.get(f.inode);
+        i.append(data);
+        record(FsOp.append(f.inode, i.length));
+        trace("append " + f.path + " +" + data.length + " bytes");
+    }
+
+    @Override
+    public byte[] read(Fd fd, long offset, int length) {
+        SimFd f = fd(fd, false);
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative");
+        }
+        host.step(Action.FS_READ, inodeObject(f.inode));
+        Inode i = inodes.get(f.inode);
+        int from = (int) Math.min(offset, i.length);
+        int to = (int) Math.min((long) from + length, i.length);
+        trace("read " + f.path + " @" + offset + " -> " + (to - from) + " bytes");
+        return Arrays.copyOfRange(i.data, from, to);
+    }
+
+    @Override
+    public long size(Fd fd) {
+        SimFd f = fd(fd, null);
+        host.step(Action.FS_READ, inodeObject(f.inode));
+        return inodes.get(f.inode).length;
+    }
+
+    @Override
+    public void close(Fd fd) {
+        if (!(fd instanceof SimFd f)) {
+            throw new IllegalArgumentException("not a descriptor of this file system: " + fd);
+        }
+        host.checkGeneration(f, f.generation);
+        f.closed = true;
+    }
+
+    @Override
+    public boolean link(String fromDir, String fromName, String toDir, String toName) {
+        int from = dir(fromDir);
+        int to = dir(toDir);
+        Names.check(fromName);
+        Names.check(toName);
+        host.step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
+        Integer inode = dirs.get(from).get(fromName);
+        if (inode == null) {
+            trace("link " + fromDir + "/" + fromName + " -> missing");
+            throw new MissingFileException(fromDir, fromName);
+        }
+        if (dirs.get(to).containsKey(toName)) {
+            trace("link " + fromDir + "/" + fromName + " " + toDir + "/" + toName + " -> exists");
+            return false;
+        }
+        dirs.get(to).put(toName, inode);
+        record(FsOp.entries(-1, null, to, toName, inode));
+        trace("link " + fromDir + "/" + fromName + " " + toDir + "/" + toName);
+        return true;
+    }
+
+    @Override
+    public void rename(String fromDir, String fromName, String toDir, String toName) {
+        int from = dir(fromDir);
+        int to = dir(toDir);
+        Names.check(fromName);
+        Names.check(toName);
+        host.step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
+        Integer inode = dirs.get(from).get(fromName);
+        if (inode == null) {
+            trace("rename " + fromDir + "/" + fromName + " -> missing");
+            throw new MissingFileException(fromDir, fromName);
+        }
+        if (from == to && fromName.equals(toName)) {
+            trace("rename " + fromDir + "/" + fromName + " onto itself");
+            return;
+        }
+        dirs.get(from).remove(fromName);
+        dirs.get(to).put(toName, inode);
+        record(FsOp.entries(from, fromName, to, toName, inode));
+        trace("rename " + fromDir + "/" + fromName + " " + toDir + "/" + toName);
+    }
+
+    @Override
+    public void unlink(String dir, String name) {
+        int d = dir(dir);
+        Names.check(name);
+        host.step(Action.FS_WRITE, dirObject(d));
+        if (dirs.get(d).remove(name) == null) {
+            trace("unlink " + dir + "/" + name + " -> missing");
+            throw new MissingFileException(dir, name);
+        }
+        record(FsOp.entries(d, name, -1, null, -1));
+        trace("unlink " + dir + "/" + name);
+    }
+
+    @Override
+    public List<String> list(String dir) {
+        int d = dir(dir);
+        host.step(Action.FS_READ, dirObject(d));
+        List<String> out = List.copyOf(dirs.get(d).keySet());
+        trace("list " + dir + " -> " + out);
+        return out;
+    }
+
+    @Override
+    public void fsync(Fd fd) {
+        SimFd f = fd(fd, null);
+        host.step(Action.FS_SYNC, inodeObject(f.inode));
+        Inode i = inodes.get(f.inode);
+        i.durable = i.length;
+        unsynced.removeIf(op -> op.isAppend() && op.inode() == f.inode);
+        trace("fsync " + f.path);
+    }
+
+    @Override
+    public void fsyncDir(String dir) {
+        int d = dir(dir);
+        host.step(Action.FS_SYNC, dirObject(d));
+        List<FsOp> kept = new ArrayList<>();
+        for (FsOp op : unsynced) {
+            boolean mine = !op.isAppend() && (op.fromDir() == d || op.toDir() == d);
+            if (mine) {
+                // A rename across directories is atomic: syncing either directory syncs it whole.
+                apply(op, durableDirs);
+            } else {
+                kept.add(op);
+            }
+        }
+        unsynced.clear();
+        unsynced.addAll(kept);
+        trace("fsync " + dir + "/");
+    }
+
+    // ------------------------------------------------------------------ durability
+
+    private void record(FsOp op) {
+        if (durability == Durability.IMMEDIATE) {
+            makeDurable(op);
+        } else {
+            unsynced.add(op);
+        }
+    }
+
+    private void makeDurable(FsOp op) {
+        if (op.isAppend()) {
+            Inode i = inodes.get(op.inode());
+            i.durable = Math.max(i.durable, op.length());
+        } else {
+            apply(op, durableDirs);
+        }
+    }
+
+    private static void apply(FsOp op, List<TreeMap<String, Integer>> target) {
+        if (op.removed() != null) {
+            target.get(op.fromDir()).remove(op.removed());
+        }
+        if (op.put() != null) {
+            target.get(op.toDir()).put(op.put(), op.inode());
+        }
+    }
+
+    /** What a crash may leave, as states of this file system: index 0 keeps everything. */
+    CrashStates<FsSnapshot> crashStates(int budget) {
+        if (unsynced.isEmpty()) {
+            return CrashStates.single(snapshot(new int[0], List.of()));
+        }
+        if (durability == Durability.ORDERED) {
+            List<List<FsOp>> one = List.of(List.copyOf(unsynced));
+            return CrashStates.enumerate(new int[] {unsynced.size()}, budget, keep -> snapshot(keep, one));
+        }
+        List<List<FsOp>> groups = FsGroups.of(unsynced);
+        int[] sizes = new int[groups.size()];
+        for (int g = 0; g < sizes.length; g++) {
+            sizes[g] = groups.get(g).size();
+        }
+        return CrashStates.enumerate(sizes, budget, keep -> snapshot(keep, groups));
+    }
+
+    private FsSnapshot snapshot(int[] keep, List<List<FsOp>> groups) {
+        List<TreeMap<String, Integer>> d = new ArrayList<>();
+        for (TreeMap<String, Integer> m : durableDirs) {
+            d.add(new TreeMap<>(m));
+        }
+        Map<Integer, Integer> lengths = new HashMap<>();
+        for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
+            lengths.put(e.getKey(), e.getValue().durable);
+        }
+        for (int g = 0; g < keep.length; g++) {
+            List<FsOp> ops = groups.get(g);
+            for (int k = 0; k < keep[g]; k++) {
+                FsOp op = ops.get(k);
+                if (op.isAppend()) {
+                    lengths.merge(op.inode(), op.length(), Math::max);
+                } else {
+                    apply(op, d);
+                }
+            }
+        }
+        return FsSnapshot.of(d, lengths);
+    }
+
+    /** After a crash: the chosen state becomes both what is seen and what is durable. */
+    void restore(FsSnapshot s) {
+        unsynced.clear();
+        Map<Integer, Inode> alive = new HashMap<>();
+        for (int d = 0; d < dirs.size(); d++) {
+            dirs.get(d).clear();
+            dirs.get(d).putAll(s.dirs().get(d));
+            durableDirs.get(d).clear();
+            durableDirs.get(d).putAll(s.dirs().get(d));
+        }
+        for (Map.Entry<Integer, Integer> e : s.lengths().entrySet()) {
+            Inode i = inodes.get(e.getKey());
+            i.length = e.getValue();
+            i.durable = e.getValue();
+            alive.put(e.getKey(), i);
+        }
+        inodes.clear();
+        inodes.putAll(alive);
+    }
+
+    /** Back to an empty file system, for the next execution. */
+    void reset() {
+        for (int d = 0; d < dirs.size(); d++) {
+            dirs.get(d).clear();
+            durableDirs.get(d).clear();
+        }
+        inodes.clear();
+        unsynced.clear();
+        nextInode = 0;
+    }
+
+    /** The bytes of {@code dir/name} as they are now, or null; for crash invariants and tests. */
+    byte @org.jspecify.annotations.Nullable [] contents(String dir, String name) {
+        Integer inode = dirs.get(dir(dir)).get(name);
+        if (inode == null) {
+            return null;
+        }
+        Inode i = inodes.get(inode);
+        return Arrays.copyOf(i.data, i.length);
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private int dir(String dir) {
+        Names.checkDirectory(dir, names);
+        return names.indexOf(dir);
+    }
+
+    private SimFd fd(Fd fd, @org.jspecify.annotations.Nullable Boolean appendable) {
+        if (!(fd instanceof SimFd f)) {
+            throw new IllegalArgumentException("not a descriptor of this file system: " + fd);
+        }
+        host.checkGeneration(f, f.generation);
+        if (f.closed) {
+            throw new IllegalStateException(f.path + " is closed");
+        }
+        if (appendable != null && appendable != f.appendable) {
+            throw new IllegalStateException(f.path + (f.appendable ? " is open for appending, not reading"
+                    : " is open for reading, not appending"));
+        }
+        return f;
+    }
+
+    private void trace(String text) {
+        if (host.tracing()) {
+            host.trace(text);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package armada.world;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The rules for file and directory names, shared by the real and the simulated file system. */
+public final class Names {
+
+    /** The most bytes a name may have in UTF-8, as on Linux. */
+    public static final int MAX_BYTES = 255;
+
+    private Names() {
+    }
+
+    /** Returns {@code name} if it is a valid single path component, else throws with the reason. */
+    public static String check(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a file name must not be empty");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("'" + name + "' is not a file name");
+        }
+        if (name.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("a file name must not contain '/': " + printable(name));
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a file name must not contain NUL: " + printable(name));
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new IllegalArgumentException("a file name has at most " + MAX_BYTES + " bytes, not " + bytes);
+        }
+        return name;
+    }
+
+    /** Returns {@code dir} if it is one of {@code declared}, else throws. */
+    public static String checkDirectory(String dir, List<String> declared) {
+        if (!declared.contains(dir)) {
+            throw new IllegalArgumentException("no directory '" + printable(dir) + "' (declared: "
+                    + String.join(", ", declared) + ")");
+        }
+        return dir;
+    }
+
+    private static String printable(String s) {
+        return s.replace("\0", "\\0");
+    }
+}
