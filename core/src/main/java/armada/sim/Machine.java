@@ -93,6 +93,11 @@ public final class Machine implements AutoCloseable {
         } finally {
             direct = false;
         }
+        // The state boot leaves is the scenario's starting point: durable by definition.
+        for (SimDisk d : disks) {
+            d.flush();
+        }
+        fs.flushAll();
         runClients(w, impl);
         boolean crashed = crashing;
         Object live = impl;

@@ -328,6 +328,17 @@ public final class SimFileSystem implements FileSystem {
         inodes.putAll(alive);
     }
 
+    /** Makes everything durable (the state boot leaves is the starting point). */
+    void flushAll() {
+        for (FsOp op : unsynced) {
+            makeDurable(op);
+        }
+        unsynced.clear();
+        for (Inode i : inodes.values()) {
+            i.durable = i.length;
+        }
+    }
+
     /** Back to an empty file system, for the next execution. */
     void reset() {
         for (int d = 0; d < dirs.size(); d++) {
