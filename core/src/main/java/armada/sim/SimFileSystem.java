@@ -308,10 +308,12 @@ public final class SimFileSystem implements FileSystem {
         return FsSnapshot.of(d, lengths);
     }
 
-    /** After a crash: the chosen state becomes both what is seen and what is durable. */
+    /**
+     * After a crash: the chosen state becomes both what is seen and what is durable. Files no
+     * name points to are unreachable from now on (their descriptors died with the crash).
+     */
     void restore(FsSnapshot s) {
         unsynced.clear();
-        Map<Integer, Inode> alive = new HashMap<>();
         for (int d = 0; d < dirs.size(); d++) {
             dirs.get(d).clear();
             dirs.get(d).putAll(s.dirs().get(d));
@@ -322,10 +324,7 @@ public final class SimFileSystem implements FileSystem {
             Inode i = inodes.get(e.getKey());
             i.length = e.getValue();
             i.durable = e.getValue();
-            alive.put(e.getKey(), i);
         }
-        inodes.clear();
-        inodes.putAll(alive);
     }
 
     /** Makes everything durable (the state boot leaves is the starting point). */

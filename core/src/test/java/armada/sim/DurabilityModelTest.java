@@ -1,0 +1,186 @@
+package armada.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import armada.world.Block;
+import armada.world.Fd;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which durable states a crash may leave, per durability model, for small sequences of
+ * operations. The counts are part of each assertion: they are what the explorer branches on.
+ */
+class DurabilityModelTest {
+
+    private static final Block ZERO = Block.ZERO;
+
+    private static List<Block> blocks(int... v) {
+        List<Block> out = new ArrayList<>();
+        for (int x : v) {
+            out.add(Block.filled(x));
+        }
+        return out;
+    }
+
+    private static SimDisk disk(Durability d, int... writes) {
+        SimDisk disk = new SimDisk(new Machine(2), 0, 2);
+        for (int i = 0; i < writes.length; i += 2) {
+            disk.store(writes[i], Block.filled(writes[i + 1]), d);
+        }
+        return disk;
+    }
+
+    @Test
+    void immediateDisk_oneState() {
+        // Every write is durable when it returns: nothing to choose.
+        SimDisk d = disk(Durability.IMMEDIATE, 0, 1, 1, 2, 0, 3);
+        CrashStates<List<Block>> s = d.crashStates(Durability.IMMEDIATE, 100);
+        assertThat(s.states).containsExactly(blocks(3, 2));
+        assertThat(s.cut).isFalse();
+    }
+
+    @Test
+    void orderedDisk_everyPrefixOfTheWrites() {
+        // w0=1, w1=2, w0=3: prefixes of length 3, 2, 1, 0, all distinct.
+        SimDisk d = disk(Durability.ORDERED, 0, 1, 1, 2, 0, 3);
+        CrashStates<List<Block>> s = d.crashStates(Durability.ORDERED, 100);
+        assertThat(s.states).containsExactly(blocks(3, 2), blocks(1, 2), blocks(1, 0), blocks(0, 0));
+    }
+
+    @Test
+    void reorderedDisk_everyPrefixPerBlock() {
+        // Block 0 keeps 3, 1 or 0; block 1 keeps 2 or 0, independently: 3 x 2 states.
+        SimDisk d = disk(Durability.REORDERED, 0, 1, 1, 2, 0, 3);
+        CrashStates<List<Block>> s = d.crashStates(Durability.REORDERED, 100);
+        assertThat(s.states).hasSize(6).first().isEqualTo(blocks(3, 2));
+        assertThat(s.states).contains(blocks(0, 2), blocks(3, 0), blocks(1, 2), blocks(0, 0));
+        assertThat(s.states).doesNotContain(blocks(2, 2));
+    }
+
+    @Test
+    void barrier_makesEarlierWritesSurviveEveryCrash() {
+        // w0=1, barrier, w0=2: a crash keeps 1 or 2, never 0.
+        for (Durability m : new Durability[] {Durability.ORDERED, Durability.REORDERED}) {
+            SimDisk d = disk(m, 0, 1);
+            d.flush();
+            d.store(0, Block.filled(2), m);
+            assertThat(d.crashStates(m, 100).states).containsExactly(blocks(2, 0), blocks(1, 0));
+        }
+    }
+
+    @Test
+    void equalStates_countedOnce() {
+        // w0=1 then w0=0: keeping both or none both leave 0.
+        SimDisk d = disk(Durability.ORDERED, 0, 1, 0, 0);
+        assertThat(d.crashStates(Durability.ORDERED, 100).states).containsExactly(blocks(0, 0), blocks(1, 0));
+    }
+
+    @Test
+    void moreStatesThanTheBudget_cut() {
+        // Two blocks with two writes each under REORDERED: 3 x 3 = 9 states, budget 4.
+        SimDisk d = disk(Durability.REORDERED, 0, 1, 0, 2, 1, 3, 1, 4);
+        CrashStates<List<Block>> s = d.crashStates(Durability.REORDERED, 4);
+        assertThat(s.states).hasSize(4);
+        assertThat(s.cut).isTrue();
+        assertThat(d.crashStates(Durability.REORDERED, 9).cut).isFalse();
+        assertThat(d.crashStates(Durability.REORDERED, 9).states).hasSize(9);
+        assertThat(ZERO).isEqualTo(Block.filled(0));
+    }
+
+    // ------------------------------------------------------------------ the file system
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A file system where d/f holds "old" durably, then a replace of it runs with the given syncs. */
+    private static SimFileSystem replaced(Durability m, boolean fileSync, boolean dirSync) {
+        SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of("d"), m);
+        Fd f = fs.create("d", "f").orElseThrow();
+        fs.append(f, bytes("old"));
+        fs.close(f);
+        fs.flushAll();
+        Fd t = fs.create("d", "tmp").orElseThrow();
+        fs.append(t, bytes("new"));
+        if (fileSync) {
+            fs.fsync(t);
+        }
+        fs.close(t);
+        fs.rename("d", "tmp", "d", "f");
+        if (dirSync) {
+            fs.fsyncDir("d");
+        }
+        return fs;
+    }
+
+    private static List<String> describe(SimFileSystem fs, CrashStates<FsSnapshot> states) {
+        List<String> out = new ArrayList<>();
+        for (FsSnapshot s : states.states) {
+            fs.restore(s);
+            StringBuilder b = new StringBuilder();
+            for (String name : fs.list("d")) {
+                b.append(name).append('=').append(new String(fs.contents("d", name), StandardCharsets.UTF_8))
+                        .append(' ');
+            }
+            out.add(b.toString().strip());
+        }
+        return out;
+    }
+
+    @Test
+    void fullReplace_oneStateInEveryModel() {
+        // Data fsynced, then the rename fsynced with its directory: nothing is left to lose.
+        for (Durability m : Durability.values()) {
+            SimFileSystem fs = replaced(m, true, true);
+            assertThat(describe(fs, fs.crashStates(100))).containsExactly("f=new");
+        }
+    }
+
+    @Test
+    void replaceWithoutDirectoryFsync_orderedKeepsPrefixesOfTheEntries() {
+        // Queue: create tmp, rename (the data was fsynced): all, create only, nothing.
+        SimFileSystem fs = replaced(Durability.ORDERED, true, false);
+        assertThat(describe(fs, fs.crashStates(100))).containsExactly("f=new", "f=old tmp=new", "f=old");
+    }
+
+    @Test
+    void replaceWithoutFileFsync_orderedCanLoseTheDataBehindADurableRename() {
+        // The directory fsync took the entries out of the queue; the append is still in it.
+        SimFileSystem fs = replaced(Durability.ORDERED, false, true);
+        assertThat(describe(fs, fs.crashStates(100))).containsExactly("f=new", "f=");
+    }
+
+    @Test
+    void replaceWithoutFileFsync_immediateHasNothingToLose() {
+        // The paper's model: the bug is invisible.
+        SimFileSystem fs = replaced(Durability.IMMEDIATE, false, true);
+        assertThat(describe(fs, fs.crashStates(100))).containsExactly("f=new");
+    }
+
+    @Test
+    void replaceWithoutAnySync_reorderedDataAndEntriesIndependently() {
+        // Entries: 3 prefixes; data: 2 prefixes; an unnamed file's data does not matter: 5 states.
+        SimFileSystem fs = replaced(Durability.REORDERED, false, false);
+        List<String> states = describe(fs, fs.crashStates(100));
+        assertThat(states).first().isEqualTo("f=new");
+        assertThat(states).containsExactlyInAnyOrder("f=new", "f=", "f=old tmp=new", "f=old tmp=", "f=old");
+    }
+
+    @Test
+    void crossDirectoryRename_survivesWhole() {
+        // A rename is atomic: the file is in one directory or the other, never both or neither.
+        SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of("a", "b"), Durability.REORDERED);
+        fs.close(fs.create("a", "m").orElseThrow());
+        fs.flushAll();
+        fs.rename("a", "m", "b", "m");
+        List<String> seen = new ArrayList<>();
+        for (FsSnapshot s : fs.crashStates(100).states) {
+            fs.restore(s);
+            seen.add(fs.list("a") + " " + fs.list("b"));
+        }
+        assertThat(seen).containsExactly("[] [m]", "[m] []");
+    }
+}
