@@ -42,6 +42,9 @@ final class JsonOutput implements Output {
         o.put("strategy", options.strategy().name().toLowerCase(Locale.ROOT));
         o.put("abandoned", v.stats().abandoned());
         o.put("vacuous", v.stats().vacuous());
+        o.put("crashes", v.stats().crashes());
+        o.put("crashStatesPerCrash", Math.round(v.stats().crashStatesPerCrash() * 100) / 100.0);
+        o.put("maxCrashStates", v.stats().maxCrashStates());
         switch (v) {
             case Verdict.Violated viol -> failure(o, viol.counterexample());
             case Verdict.Inconclusive inc -> o.put("reason", inc.reason());
