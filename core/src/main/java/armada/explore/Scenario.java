@@ -250,7 +250,7 @@ public final class Scenario<S, I> implements Workload {
         public Builder<S, I> directories(String... names) {
             List<String> dirs = new ArrayList<>();
             for (String n : names) {
-                armada.world.Names.check(n);
+                armada.world.Names.checkDirectoryPath(n);
                 if (dirs.contains(n)) {
                     throw new IllegalArgumentException("directory " + n + " is declared twice");
                 }

@@ -42,7 +42,7 @@ public final class SimFileSystem implements FileSystem {
     /** The model on its own: no scheduling, no crashes, every operation immediate. */
     public static FileSystem standalone(List<String> directories) {
         for (String d : directories) {
-            Names.check(d);
+            Names.checkDirectoryPath(d);
         }
         return new SimFileSystem(FsHost.STANDALONE, directories, Durability.IMMEDIATE);
     }

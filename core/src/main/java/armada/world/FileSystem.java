@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A file system with a fixed set of directories, chosen at setup (Goose's model, with
- * durability added). Names are single path components: not empty, no {@code /}, no NUL, not
+ * durability added). A directory is named by a relative path of one or more names joined by
+ * {@code /}, such as {@code alice/new}; each directory is its own, independent set of entries. Names are single path components: not empty, no {@code /}, no NUL, not
  * {@code .} or {@code ..}, at most 255 bytes in UTF-8; a bad name or an undeclared directory
  * is an {@link IllegalArgumentException}, the same in the real and the simulated World.
  *

@@ -33,6 +33,20 @@ public final class Names {
         return name;
     }
 
+    /**
+     * Returns {@code path} if it is a relative directory path: one or more valid names joined
+     * by {@code /} (such as {@code alice/new}), else throws with the reason.
+     */
+    public static String checkDirectoryPath(String path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("a directory path must not be empty");
+        }
+        for (String part : path.split("/", -1)) {
+            check(part);
+        }
+        return path;
+    }
+
     /** Returns {@code dir} if it is one of {@code declared}, else throws. */
     public static String checkDirectory(String dir, List<String> declared) {
         if (!declared.contains(dir)) {
