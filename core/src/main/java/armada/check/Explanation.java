@@ -45,6 +45,9 @@ final class Explanation {
         return b.toString();
     }
 
+    /** Outcomes listed in an explanation before the rest are only counted. */
+    private static final int MAX_LISTED = 6;
+
     private static String plural(int states) {
         return states + (states == 1 ? " state" : " states");
     }
@@ -55,6 +58,11 @@ final class Explanation {
             texts.add(String.valueOf(v));
         }
         texts.sort(null);
+        if (texts.size() > MAX_LISTED) {
+            int more = texts.size() - MAX_LISTED;
+            texts = new ArrayList<>(texts.subList(0, MAX_LISTED));
+            texts.add("... and " + more + " more");
+        }
         return String.join(", ", texts);
     }
 }

@@ -1,0 +1,12 @@
+package armada.mailboat;
+
+/**
+ * The per-user lock held from Pickup to Unlock. Mailboat keeps it in memory (the paper's point
+ * against CMAIL's file locks); a file-lock implementation exists for the benchmark.
+ */
+public interface UserLocks {
+
+    void lock(String user);
+
+    void unlock(String user);
+}

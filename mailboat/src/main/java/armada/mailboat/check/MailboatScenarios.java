@@ -1,0 +1,127 @@
+package armada.mailboat.check;
+
+import armada.explore.Expectation;
+import armada.explore.FaultModel;
+import armada.explore.Scenario;
+import armada.explore.ScenarioSource;
+import armada.mailboat.Mailboat;
+import armada.mailboat.MailboatConfig;
+import armada.mailboat.UserNames;
+import armada.mailboat.spec.MailOp.CheckUser;
+import armada.mailboat.spec.MailOp.Delete;
+import armada.mailboat.spec.MailOp.Deliver;
+import armada.mailboat.spec.MailOp.Pickup;
+import armada.mailboat.spec.MailOp.Unlock;
+import armada.mailboat.spec.MailSpec;
+import armada.mailboat.spec.MailState;
+import armada.sim.Durability;
+import armada.world.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** Mailboat's shipped scenarios: the library, and each broken variant. */
+public final class MailboatScenarios implements ScenarioSource {
+
+    /** Small chunks so that a message is written in several appends; few attempts suffice. */
+    static final MailboatConfig CONFIG = new MailboatConfig(2, Integer.MAX_VALUE, 3);
+    static final int RANDOM_DOMAIN = 2;
+    static final String ALICE = "alice";
+    static final int AFTER = 9;
+
+    @Override
+    public List<Scenario<?, ?>> scenarios() {
+        List<Scenario<?, ?>> all = new ArrayList<>();
+        all.add(base("deliver-pickup", Mailboat::open)
+                .description("a delivery concurrent with a pickup of the same mailbox; hostile and unknown users")
+                .thread(new Deliver(ALICE, "hi!"), new Deliver("../etc", "x"), new CheckUser("a/b"))
+                .thread(new Pickup(ALICE, 1), new Unlock(ALICE, 1))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .build());
+        all.add(base("deliver-deliver", Mailboat::open)
+                .description("two deliveries to one mailbox drawing colliding random names")
+                .thread(new Deliver(ALICE, "a"))
+                .thread(new Deliver(ALICE, "b"))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .build());
+        all.add(pickupDelete("pickup-delete", Mailboat::open, Expectation.HOLDS,
+                "two sessions pick up and delete; the lock keeps them apart"));
+        for (Durability d : Durability.values()) {
+            String suffix = d == Durability.IMMEDIATE ? "" : "-" + d.name().toLowerCase(java.util.Locale.ROOT);
+            all.add(crashDeliver("crash-deliver" + suffix, Mailboat::open, d, 1, Expectation.HOLDS,
+                    "a delivery cut by a crash at every step, recovery, pickup (" + d + ")"));
+        }
+        all.add(crashDeliver("crash-in-recovery", Mailboat::open, Durability.REORDERED, 2, Expectation.HOLDS,
+                "two crashes: during the delivery and during recovery (REORDERED)"));
+
+        all.add(base("direct-to-new", DirectToInbox::new)
+                .description("broken: delivery writes straight into new/")
+                .expect(Expectation.VIOLATED)
+                .thread(new Deliver(ALICE, "hi!"))
+                .thread(new Pickup(ALICE, 1), new Unlock(ALICE, 1))
+                .build());
+        all.add(crashDeliver("no-message-fsync", NoMessageFsync::new, Durability.ORDERED, 1, Expectation.VIOLATED,
+                "broken: the message is not fsynced before the link (ORDERED)"));
+        all.add(crashDeliver("no-new-fsync", NoInboxFsync::new, Durability.REORDERED, 1, Expectation.VIOLATED,
+                "broken: new/ is not fsynced after the link (REORDERED)"));
+        all.add(base("rename-over-existing", RenameOverExisting::new)
+                .description("broken: rename instead of link, so one delivery can overwrite another")
+                .expect(Expectation.VIOLATED)
+                .thread(new Deliver(ALICE, "a"))
+                .thread(new Deliver(ALICE, "b"))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .build());
+        all.add(pickupDelete("unlocked-pickup", UnlockedPickup::new, Expectation.VIOLATED,
+                "broken: pickup does not take the user's lock"));
+        all.add(crashDeliver("recovery-clears-new", RecoveryClearsInbox::new, Durability.IMMEDIATE, 1,
+                Expectation.VIOLATED, "broken: recovery deletes new/ too"));
+        return all;
+    }
+
+    /** Every id the library can choose in these scenarios. */
+    static List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        for (int r = 0; r < RANDOM_DOMAIN; r++) {
+            for (int a = 0; a < CONFIG.maxAttempts(); a++) {
+                ids.add(MailboatConfig.name(r, a));
+            }
+        }
+        return ids;
+    }
+
+    private static Scenario.Builder<MailState, MailClient> base(String name,
+            BiFunction<World, MailboatConfig, Mailboat> library) {
+        return Scenario.<MailState, MailClient>builder("mailboat/" + name, new MailSpec(Set.of(ALICE), ids()))
+                .directories(UserNames.tmp(ALICE), UserNames.inbox(ALICE), UserNames.cur(ALICE))
+                .randomDomain(RANDOM_DOMAIN)
+                .boot(w -> new MailClient(library.apply(w, CONFIG)))
+                .recover(w -> {
+                    Mailboat m = library.apply(w, CONFIG);
+                    m.recover();
+                    return new MailClient(m);
+                })
+                .driver(MailClient::apply);
+    }
+
+    private static Scenario<?, ?> pickupDelete(String name, BiFunction<World, MailboatConfig, Mailboat> library,
+            Expectation expected, String description) {
+        return base(name, library)
+                .description(description)
+                .expect(expected)
+                .thread(new Deliver(ALICE, "m"), new Pickup(ALICE, 0), new Delete(ALICE, 0, 0), new Unlock(ALICE, 0))
+                .thread(new Pickup(ALICE, 1), new Unlock(ALICE, 1))
+                .build();
+    }
+
+    private static Scenario<?, ?> crashDeliver(String name, BiFunction<World, MailboatConfig, Mailboat> library,
+            Durability durability, int crashes, Expectation expected, String description) {
+        return base(name, library)
+                .description(description)
+                .expect(expected)
+                .thread(new Deliver(ALICE, "hi!"))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .faults(FaultModel.crashes(crashes).withDurability(durability))
+                .build();
+    }
+}

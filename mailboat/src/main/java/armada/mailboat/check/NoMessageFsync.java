@@ -1,0 +1,36 @@
+package armada.mailboat.check;
+
+import armada.mailboat.Mailboat;
+import armada.mailboat.MailboatConfig;
+import armada.mailboat.MemoryUserLocks;
+import armada.world.Fd;
+import armada.world.World;
+import java.util.Optional;
+
+/**
+ * Broken: the temporary file is not fsynced before it is linked into {@code new/}. Under ORDERED
+ * durability the fsync of {@code new/} makes the link durable while the message's data is still
+ * unsynced, so a crash can leave an acknowledged message empty or cut short. Shortest execution:
+ * t0 delivers and returns true, crash keeping none of the appends, recovery, a Pickup returns the
+ * message empty.
+ */
+final class NoMessageFsync extends Mailboat {
+
+    NoMessageFsync(World world, MailboatConfig config) {
+        super(world, config, new MemoryUserLocks(world, usersOf(world.fileSystem())));
+    }
+
+    @Override
+    protected String writeTemp(String dir, byte[] message) {
+        for (int attempt = 0; attempt < config.maxAttempts(); attempt++) {
+            String name = MailboatConfig.name(world.random(config.nameSpace()), attempt);
+            Optional<Fd> fd = fs.create(dir, name);
+            if (fd.isPresent()) {
+                writeChunks(fd.get(), message);
+                fs.close(fd.get());
+                return name;
+            }
+        }
+        throw new IllegalStateException("no free name");
+    }
+}
