@@ -34,6 +34,12 @@ armada_find_jdk() {
 }
 
 armada_find_jdk
+# File names are UTF-8: the JVM encodes them with the locale's charset, so a C/POSIX locale
+# would make valid non-ASCII names impossible on the real file system.
+case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+    *UTF-8* | *utf8* | *UTF8* | *utf-8*) ;;
+    *) export LC_ALL=C.UTF-8 ;;
+esac
 export PATH="$JAVA_HOME/bin:$PATH"
 # Maven 3.8 on JDK 25 warns about sun.misc.Unsafe in its own libraries; the warning is not ours.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

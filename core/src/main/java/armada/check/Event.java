@@ -20,7 +20,7 @@ public sealed interface Event {
     record Return(int thread, int opId, Object result) implements Event {
         @Override
         public String toString() {
-            return "t" + thread + " return " + result;
+            return "t" + thread + " return " + Values.show(result);
         }
     }
 

@@ -32,7 +32,7 @@ final class Explanation {
         }
         StringBuilder b = new StringBuilder()
                 .append('t').append(invoke.thread()).append("'s ").append(invoke.op())
-                .append(" returned ").append(observed).append(", but ");
+                .append(" returned ").append(Values.show(observed)).append(", but ");
         String where = "spec state reachable here (" + plural(states.size()) + ")";
         if (results.isEmpty()) {
             b.append("the spec cannot take that step in any ").append(where);
@@ -55,7 +55,7 @@ final class Explanation {
     private static String sorted(Set<@Nullable Object> values) {
         List<String> texts = new ArrayList<>(values.size());
         for (Object v : values) {
-            texts.add(String.valueOf(v));
+            texts.add(Values.show(v));
         }
         texts.sort(null);
         if (texts.size() > MAX_LISTED) {

@@ -210,7 +210,7 @@ public final class Machine implements AutoCloseable {
             Object result = w.apply(impl, op);
             point(me, Action.of(Action.RETURN, me.slot, 0), null);
             rec.ret(me.historyId, id, result);
-            if (rec.tracing) { rec.line(me.name, "return " + result); }
+            if (rec.tracing) { rec.line(me.name, "return " + armada.check.Values.show(result)); }
         }
         if (endPoint && crashes < w.maxCrashes()) {
             point(me, Action.of(Action.END, me.slot, 0), null);

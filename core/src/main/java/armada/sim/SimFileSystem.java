@@ -133,7 +133,9 @@ public final class SimFileSystem implements FileSystem {
     public long size(Fd fd) {
         SimFd f = fd(fd, null);
         host.step(Action.FS_READ, inodeObject(f.inode));
-        return inodes.get(f.inode).length;
+        int length = inodes.get(f.inode).length;
+        trace("size " + f.path + " -> " + length);
+        return length;
     }
 
     @Override
@@ -179,8 +181,9 @@ public final class SimFileSystem implements FileSystem {
             trace("rename " + fromDir + "/" + fromName + " -> missing");
             throw new MissingFileException(fromDir, fromName);
         }
-        if (from == to && fromName.equals(toName)) {
-            trace("rename " + fromDir + "/" + fromName + " onto itself");
+        if (inode.equals(dirs.get(to).get(toName))) {
+            // rename(2): when both names are links to one file, nothing happens; both stay.
+            trace("rename " + fromDir + "/" + fromName + " onto another name of the same file");
             return;
         }
         dirs.get(from).remove(fromName);

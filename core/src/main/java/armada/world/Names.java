@@ -26,6 +26,9 @@ public final class Names {
         if (name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a file name must not contain NUL: " + printable(name));
         }
+        if (name.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw new IllegalArgumentException("a file name must be valid Unicode (it has an unpaired surrogate)");
+        }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException("a file name has at most " + MAX_BYTES + " bytes, not " + bytes);

@@ -12,13 +12,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The World that runs checked code in production. Disk {@code i} is the file
- * {@code disk<i>.img} in one directory, written through and forced on every write; locks,
+ * {@code disk<i>.img} in one directory, written through and forced on every write; declared
+ * file-system directory {@code d} is the subdirectory {@code d} of the same directory; locks,
  * cells and threads are real ones (threads are virtual). Each disk file is locked while open,
  * so a directory belongs to one RealWorld at a time; {@link #close()} releases it.
  */
@@ -26,13 +28,15 @@ public final class RealWorld implements World, AutoCloseable {
 
     private final Path directory;
     private final FileDisk[] disks;
+    private final RealFileSystem fileSystem;
     private final AtomicInteger lockIds = new AtomicInteger();
     private final AtomicInteger cellIds = new AtomicInteger();
     private final AtomicInteger threadIds = new AtomicInteger();
 
-    private RealWorld(Path directory, FileDisk[] disks) {
+    private RealWorld(Path directory, FileDisk[] disks, RealFileSystem fileSystem) {
         this.directory = directory;
         this.disks = disks;
+        this.fileSystem = fileSystem;
     }
 
     /**
@@ -45,6 +49,26 @@ public final class RealWorld implements World, AutoCloseable {
      * @throws IOException if a file cannot be created or opened
      */
     public static RealWorld open(Path directory, int disks, int blocksPerDisk) throws IOException {
+        return open(directory, disks, blocksPerDisk, List.of());
+    }
+
+    /**
+     * Opens the disks as {@link #open(Path, int, int)} does, and a file system whose declared
+     * directories are the subdirectories {@code directories} of {@code directory}, each created
+     * if missing. With no directories, {@link #fileSystem()} has none: every call naming a
+     * directory fails as undeclared.
+     *
+     * @throws IllegalArgumentException also if a directory name is not a valid file name, or is
+     *     one a disk file uses ({@code disk<i>.img}, {@code disk<i>.img.new})
+     */
+    public static RealWorld open(Path directory, int disks, int blocksPerDisk, List<String> directories)
+            throws IOException {
+        for (String d : directories) {
+            Names.check(d);
+            if (d.matches("disk[0-9]+\\.img(\\.new)?")) {
+                throw new IllegalArgumentException("the directory name '" + d + "' is kept for a disk file");
+            }
+        }
         if (disks < 0) {
             throw new IllegalArgumentException("a World has 0 or more disks, not " + disks);
         }
@@ -57,6 +81,7 @@ public final class RealWorld implements World, AutoCloseable {
             for (int i = 0; i < disks; i++) {
                 opened[i] = openDisk(directory, i, blocksPerDisk);
             }
+            return new RealWorld(directory, opened, RealFileSystem.open(directory, directories));
         } catch (IOException | RuntimeException e) {
             IOException c = closeAll(opened);
             if (c != null) {
@@ -64,7 +89,6 @@ public final class RealWorld implements World, AutoCloseable {
             }
             throw e;
         }
-        return new RealWorld(directory, opened);
     }
 
     private static FileDisk openDisk(Path directory, int index, int blocks) throws IOException {
@@ -132,7 +156,7 @@ public final class RealWorld implements World, AutoCloseable {
 
     @Override
     public FileSystem fileSystem() {
-        throw new IllegalStateException("this RealWorld was opened without a file system");
+        return fileSystem;
     }
 
     @Override
@@ -159,10 +183,23 @@ public final class RealWorld implements World, AutoCloseable {
         return ThreadLocalRandom.current().nextInt(bound);
     }
 
-    /** Closes the disk files; every write has already been forced, so none is lost. */
+    /**
+     * Closes the disk files and every file descriptor still open. Every disk write has already
+     * been forced, so none is lost; file data and directory entries are as durable as the
+     * fsyncs made them.
+     */
     @Override
     public void close() throws IOException {
         IOException first = closeAll(disks);
+        try {
+            fileSystem.close();
+        } catch (IOException e) {
+            if (first == null) {
+                first = e;
+            } else {
+                first.addSuppressed(e);
+            }
+        }
         if (first != null) {
             throw first;
         }
@@ -198,6 +235,6 @@ public final class RealWorld implements World, AutoCloseable {
 
     @Override
     public String toString() {
-        return "RealWorld[" + directory + ", " + disks.length + " disks]";
+        return "RealWorld[" + directory + ", " + disks.length + " disks, directories " + fileSystem.directories() + "]";
     }
 }

@@ -2,54 +2,27 @@ package armada.mailboat.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import armada.check.Verdict;
 import armada.explore.Expectation;
-import armada.explore.ExploreOptions;
-import armada.explore.Explorer;
 import armada.explore.Scenario;
+import armada.testing.ShippedScenarioTests;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class MailboatScenariosTest {
+/** Mailboat's scenarios: verdicts, reduction, random search, golden traces, and the issue's list. */
+class MailboatScenariosTest extends ShippedScenarioTests {
 
-    static Stream<Scenario<?, ?>> scenarios() {
-        return new MailboatScenarios().scenarios().stream();
-    }
-
-    static Stream<Scenario<?, ?>> crashScenarios() {
-        return scenarios().filter(s -> s.faults().maxCrashes() > 0);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
-    void shippedScenario_getsItsExpectedVerdict(Scenario<?, ?> s) {
-        // The library holds in every bounded scenario; each broken variant is a real bug.
-        Verdict v = Explorer.check(s, ExploreOptions.DEFAULTS.withSeconds(120));
-        assertThat(v.label()).isEqualTo(s.expected().name());
-        if (v instanceof Verdict.Holds) {
-            assertThat(v.stats().vacuous()).as("no execution may rely on undefined behaviour").isZero();
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("crashScenarios")
-    void reductionOff_sameVerdict(Scenario<?, ?> s) {
-        // Sleep sets prune only executions equivalent to explored ones.
-        Verdict with = Explorer.check(s, ExploreOptions.DEFAULTS.withSeconds(120).withShrink(false));
-        Verdict without = Explorer.check(s, ExploreOptions.DEFAULTS.withSeconds(120).withShrink(false)
-                .withReduction(false));
-        assertThat(without.label()).isEqualTo(with.label());
+    @Override
+    protected List<Scenario<?, ?>> scenarios() {
+        return new MailboatScenarios().scenarios();
     }
 
     @Test
-    void catalog_coversTheIssue() {
+    void catalog_coversTheRequiredScenarios() {
         // Every required scenario and broken variant is shipped, with the expected verdict.
-        List<String> holds = scenarios().filter(s -> s.expected() == Expectation.HOLDS).map(Scenario::name).toList();
-        List<String> violated = scenarios().filter(s -> s.expected() == Expectation.VIOLATED).map(Scenario::name)
-                .toList();
+        List<String> holds = scenarios().stream().filter(s -> s.expected() == Expectation.HOLDS)
+                .map(Scenario::name).toList();
+        List<String> violated = scenarios().stream().filter(s -> s.expected() == Expectation.VIOLATED)
+                .map(Scenario::name).toList();
         assertThat(holds).contains("mailboat/deliver-pickup", "mailboat/deliver-deliver", "mailboat/pickup-delete",
                 "mailboat/crash-deliver", "mailboat/crash-deliver-ordered", "mailboat/crash-deliver-reordered",
                 "mailboat/crash-in-recovery");

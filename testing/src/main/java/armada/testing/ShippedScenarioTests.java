@@ -1,0 +1,120 @@
+package armada.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import armada.check.Verdict;
+import armada.explore.Expectation;
+import armada.explore.ExploreOptions;
+import armada.explore.Explorer;
+import armada.explore.Scenario;
+import armada.report.TraceRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The tests every module with shipped scenarios runs over them: each gets its expected verdict;
+ * the partial-order reduction never changes a verdict; a random search never says HOLDS; each
+ * violation's rendered trace equals its golden file ({@code -Dgolden.update=true} rewrites the
+ * files, to be reviewed in the diff); names follow the CLI contract.
+ */
+public abstract class ShippedScenarioTests {
+
+    /** Executions the search without reduction may take before it is not compared. */
+    private static final long UNREDUCED_BUDGET = 300_000;
+
+    private static final ExploreOptions EXHAUSTIVE = ExploreOptions.DEFAULTS.withSeconds(300);
+
+    /** The scenarios under test. */
+    protected abstract List<Scenario<?, ?>> scenarios();
+
+    /** Where the golden traces live, e.g. {@code src/test/resources/golden}. */
+    protected Path goldenDirectory() {
+        return Path.of("src/test/resources/golden");
+    }
+
+    private Stream<DynamicTest> each(java.util.function.Predicate<Scenario<?, ?>> which,
+            java.util.function.Consumer<Scenario<?, ?>> test) {
+        return scenarios().stream().filter(which).map(s -> DynamicTest.dynamicTest(s.name(), () -> test.accept(s)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shippedScenario_getsItsExpectedVerdict() {
+        // Correct code HOLDS over the whole bounded space, never vacuously; each broken variant is a real bug.
+        return each(s -> true, s -> {
+            Verdict v = Explorer.check(s, EXHAUSTIVE);
+            assertThat(v.label()).as(s.name()).isEqualTo(s.expected().name());
+            if (v instanceof Verdict.Holds) {
+                assertThat(v.stats().vacuous()).as("vacuous executions of " + s.name()).isZero();
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> reductionOff_sameVerdict() {
+        // Sleep sets prune only executions equivalent to explored ones. Where the plain search is
+        // too big for the default run, it cannot disagree: it is cut short, and only HOLDS is then
+        // consistent with a reduced verdict that nothing was missed.
+        return each(s -> s.faults().maxCrashes() > 0, s -> {
+            Verdict with = Explorer.check(s, EXHAUSTIVE.withShrink(false));
+            Verdict without = Explorer.check(s, EXHAUSTIVE.withShrink(false).withReduction(false)
+                    .withExecutions(UNREDUCED_BUDGET));
+            if (without instanceof Verdict.Inconclusive) {
+                assertThat(with).as(s.name()).isInstanceOf(Verdict.Holds.class);
+                return;
+            }
+            assertThat(without.label()).as(s.name()).isEqualTo(with.label());
+            assertThat(without.stats().executions()).isGreaterThanOrEqualTo(with.stats().executions());
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomSearch_neverSaysHolds() {
+        // Sampling proves nothing: a correct scenario is INCONCLUSIVE, never HOLDS.
+        return each(s -> true, s -> {
+            Verdict v = Explorer.check(s, ExploreOptions.DEFAULTS.withStrategy(ExploreOptions.StrategyKind.RANDOM)
+                    .withExecutions(1_000).withWorkers(2));
+            assertThat(v).as(s.name()).isNotInstanceOf(Verdict.Holds.class);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> counterexampleTrace_matchesGoldenFile() {
+        // The search, the shrinking and the rendering are deterministic, so the text is too.
+        return each(s -> s.expected() == Expectation.VIOLATED, s -> {
+            Verdict v = Explorer.check(s, EXHAUSTIVE);
+            assertThat(v).as(s.name()).isInstanceOf(Verdict.Violated.class);
+            String text = TraceRenderer.render(s.name(), ((Verdict.Violated) v).counterexample());
+            Path file = goldenDirectory().resolve(s.name().replace('/', '_') + ".txt");
+            try {
+                if (Boolean.getBoolean("golden.update")) {
+                    Files.createDirectories(goldenDirectory());
+                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                    return;
+                }
+                if (!Files.exists(file)) {
+                    fail("no golden file " + file + "; run with -Dgolden.update=true and review it");
+                }
+                assertThat(text).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void catalog_namesFollowTheContract() {
+        // `armada list` prints example/scenario names, one per scenario.
+        List<String> names = scenarios().stream().map(Scenario::name).toList();
+        assertThat(names).isNotEmpty().doesNotHaveDuplicates()
+                .allMatch(n -> n.matches("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*"));
+    }
+}
