@@ -57,24 +57,23 @@ final class RealFileSystem implements FileSystem {
      * Opens the file system over {@code root}, creating {@code root/d} for each declared
      * directory {@code d} that is missing (and forcing {@code root} so they stay).
      *
-     * @throws IllegalArgumentException if a directory name is not a valid name
+     * @throws IllegalArgumentException if a directory is not a valid relative path of names
      */
     static RealFileSystem open(Path root, List<String> directories) throws IOException {
         List<String> names = List.copyOf(directories);
         for (String d : names) {
-            Names.check(d);
+            Names.checkDirectoryPath(d);
         }
         Files.createDirectories(root);
-        boolean created = false;
         for (String d : names) {
             Path p = resolve(root, d);
             if (!Files.isDirectory(p)) {
-                Files.createDirectory(p);
-                created = true;
+                Files.createDirectories(p);
+                // Make each new entry durable: force every directory from p's parent up to root.
+                for (Path up = p.getParent(); up != null && up.startsWith(root); up = up.getParent()) {
+                    force(up);
+                }
             }
-        }
-        if (created) {
-            force(root);
         }
         return new RealFileSystem(root, names);
     }

@@ -58,14 +58,14 @@ public final class RealWorld implements World, AutoCloseable {
      * if missing. With no directories, {@link #fileSystem()} has none: every call naming a
      * directory fails as undeclared.
      *
-     * @throws IllegalArgumentException also if a directory name is not a valid file name, or is
-     *     one a disk file uses ({@code disk<i>.img}, {@code disk<i>.img.new})
+     * @throws IllegalArgumentException also if a directory is not a relative path of valid names
+     *     (such as {@code alice/new}), or starts with a name a disk file uses ({@code disk<i>.img}, {@code disk<i>.img.new})
      */
     public static RealWorld open(Path directory, int disks, int blocksPerDisk, List<String> directories)
             throws IOException {
         for (String d : directories) {
-            Names.check(d);
-            if (d.matches("disk[0-9]+\\.img(\\.new)?")) {
+            Names.checkDirectoryPath(d);
+            if (d.split("/")[0].matches("disk[0-9]+\\.img(\\.new)?")) {
                 throw new IllegalArgumentException("the directory name '" + d + "' is kept for a disk file");
             }
         }

@@ -86,8 +86,22 @@ class RealFileSystemTest {
         // disk0.img is the World's own file in the same root.
         assertThatThrownBy(() -> RealWorld.open(root, 1, 1, List.of("disk0.img")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("disk0.img");
-        assertThatThrownBy(() -> RealWorld.open(root, 1, 1, List.of("a/b")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not contain '/'");
+        assertThatThrownBy(() -> RealWorld.open(root, 1, 1, List.of("disk0.img/new")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("disk0.img");
+        assertThatThrownBy(() -> RealWorld.open(root, 1, 1, List.of("a/../b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'..' is not a file name");
+        assertThatThrownBy(() -> RealWorld.open(root, 1, 1, List.of("a//b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be empty");
+    }
+
+    @Test
+    void nestedDirectories_areCreatedAndIndependent() throws IOException {
+        // alice/new and alice/tmp are two directories of one Maildir, each its own set of names.
+        RealFileSystem fs = RealFileSystem.open(root, List.of("alice/tmp", "alice/new"));
+        fs.close(fs.create("alice/tmp", "m").orElseThrow());
+        assertThat(fs.link("alice/tmp", "m", "alice/new", "m")).isTrue();
+        assertThat(fs.list("alice/new")).containsExactly("m");
+        assertThat(root.resolve("alice/new/m")).exists();
     }
 
     @Test
