@@ -1,0 +1,33 @@
+package armada.mailboat.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EHLO (RFC 5321 4.1.1.1): greets, ends any transaction, and lists the extensions. STARTTLS is
+ * offered only while it can be used: a TLS context is configured and the connection is still
+ * plaintext.
+ */
+final class EhloVerb implements Verb<SmtpCommand.Ehlo> {
+
+    private final String hostname;
+    private final long maxMessageSize;
+    private final boolean tlsAvailable;
+
+    EhloVerb(String hostname, long maxMessageSize, boolean tlsAvailable) {
+        this.hostname = hostname;
+        this.maxMessageSize = maxMessageSize;
+        this.tlsAvailable = tlsAvailable;
+    }
+
+    @Override
+    public Reply handle(SmtpSession session, SmtpCommand.Ehlo command) {
+        session.greeted(command.domain(), true);
+        List<String> extensions = new ArrayList<>(
+                List.of("PIPELINING", "8BITMIME", "SIZE " + maxMessageSize, "ENHANCEDSTATUSCODES"));
+        if (tlsAvailable && !session.secure()) {
+            extensions.add("STARTTLS");
+        }
+        return Reply.ehlo(hostname, command.domain(), extensions);
+    }
+}

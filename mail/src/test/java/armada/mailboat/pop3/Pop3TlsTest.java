@@ -1,0 +1,141 @@
+package armada.mailboat.pop3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Collections;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** STLS (RFC 2595) and the rule on plaintext logins, with a certificate made at run time. */
+class Pop3TlsTest {
+
+    @TempDir
+    Path root;
+
+    TestTls tls;
+
+    @BeforeEach
+    void certificate() throws IOException, GeneralSecurityException, InterruptedException {
+        tls = TestTls.get();
+    }
+
+    @Test
+    void capa_offersStlsUntilTlsIsOn() throws IOException {
+        // STLS is advertised only while it can be used; after it, a second STLS is refused.
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+            c.line();
+            assertThat(c.ask("CAPA")).startsWith("+OK");
+            assertThat(c.body()).contains("STLS", "USER");
+            assertThat(c.ask("STLS")).isEqualTo("+OK begin TLS");
+            c.startTls(tls.client);
+            assertThat(c.ask("CAPA")).startsWith("+OK");
+            assertThat(c.body()).contains("USER").doesNotContain("STLS");
+            assertThat(c.ask("STLS")).isEqualTo("-ERR command not permitted when TLS active");
+        }
+    }
+
+    @Test
+    void stlsThenLogin_worksOverTls() throws IOException {
+        // The whole session after STLS runs over TLS, with no new greeting (RFC 2595 section 4).
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+            pop.deliver("alice", "Subject: secret\r\n\r\n.dot\r\n");
+            c.line();
+            assertThat(c.ask("STLS")).isEqualTo("+OK begin TLS");
+            c.startTls(tls.client);
+            assertThat(c.secure()).isTrue();
+            c.loginOk("alice");
+            assertThat(c.ask("RETR 1")).startsWith("+OK");
+            assertThat(c.body()).containsExactly("Subject: secret", "", "..dot");
+            assertThat(c.ask("DELE 1")).startsWith("+OK");
+            assertThat(c.ask("QUIT")).startsWith("+OK");
+            assertThat(c.closedByServer()).isTrue();
+            assertThat(pop.inbox("alice")).isEmpty();
+        }
+    }
+
+    @Test
+    void plaintextSentAfterStls_isNeverExecuted() throws IOException {
+        // A man in the middle can append commands to the client's STLS in plaintext; they must be
+        // dropped, not run under the TLS session (the STARTTLS command-injection bug). So after
+        // the handshake the session is still in AUTHORIZATION with no USER pending.
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+            c.line();
+            c.raw("STLS\r\nUSER alice\r\nPASS alice-pw\r\n");
+            assertThat(c.line()).isEqualTo("+OK begin TLS");
+            c.startTls(tls.client);
+            assertThat(c.ask("STAT")).isEqualTo("-ERR command not valid in this state");
+            assertThat(c.ask("PASS alice-pw")).isEqualTo("-ERR send USER first");
+            assertThat(pop.server().liveSessions()).isEmpty();
+            c.loginOk("alice");
+        }
+    }
+
+    @Test
+    void stlsAfterLogin_isRefused() throws IOException {
+        // STLS belongs to AUTHORIZATION only (RFC 2595 section 4).
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+            c.line();
+            c.loginOk("bob");
+            assertThat(c.ask("STLS")).isEqualTo("-ERR command not valid in this state");
+        }
+    }
+
+    @Test
+    void remotePlaintextLogin_withTlsConfigured_isToldToUseStls() throws IOException {
+        // With a TLS context, a client off the loopback interface may not send USER or PASS in
+        // plaintext; USER is not even advertised until STLS. After STLS the login works.
+        InetAddress remote = nonLoopbackAddress();
+        assumeTrue(remote != null, "this machine has no non-loopback IPv4 address");
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server), remote, Duration.ofSeconds(30));
+                Pop3Client c = pop.connect()) {
+            c.line();
+            assertThat(c.ask("USER alice")).isEqualTo("-ERR [AUTH] use STLS first");
+            assertThat(c.ask("PASS alice-pw")).isEqualTo("-ERR [AUTH] use STLS first");
+            assertThat(c.ask("CAPA")).startsWith("+OK");
+            assertThat(c.body()).contains("STLS").doesNotContain("USER");
+            assertThat(c.ask("STLS")).isEqualTo("+OK begin TLS");
+            c.startTls(tls.client);
+            assertThat(c.ask("CAPA")).startsWith("+OK");
+            assertThat(c.body()).contains("USER");
+            c.loginOk("alice");
+        }
+    }
+
+    @Test
+    void remotePlaintextLogin_withoutTls_isAllowed() throws IOException {
+        // Without a TLS context there is nothing better to offer, so plaintext logins are allowed
+        // from anywhere (documented on TlsFirst).
+        InetAddress remote = nonLoopbackAddress();
+        assumeTrue(remote != null, "this machine has no non-loopback IPv4 address");
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(null), remote, Duration.ofSeconds(30));
+                Pop3Client c = pop.connect()) {
+            c.line();
+            c.loginOk("alice");
+        }
+    }
+
+    private static @Nullable InetAddress nonLoopbackAddress() throws SocketException {
+        for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!ni.isUp() || ni.isLoopback()) {
+                continue;
+            }
+            for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+}
