@@ -62,19 +62,30 @@ public record Torture(Path data, int kills, int senders, long minMillis, long ma
             load.stop();
         }
         ServerProcess last = ServerProcess.start(data, log, 60);
-        Map<String, Integer> counts = new HashMap<>();
+        List<byte[]> stored;
         List<String> problems = new ArrayList<>();
-        int present = 0;
         try {
-            for (byte[] stored : fetchAll(last)) {
-                present++;
-                check(stored, sent, counts, problems);
-            }
+            stored = fetchAll(last);
         } finally {
             int code = last.stop();
             if (code != 0 && code != 143) {
                 problems.add("the server exited with " + code + " on SIGTERM");
             }
+        }
+        problems.addAll(verify(sent, acked, stored));
+        Collections.sort(problems);
+        return new Result(kills, acked.size(), sent.size() - acked.size(), stored.size(), List.copyOf(problems));
+    }
+
+    /**
+     * The verdict on what the mailbox holds: every acknowledged message exactly once and
+     * byte-identical after its Received header, messages in flight at most once, nothing else.
+     */
+    static List<String> verify(Map<String, byte[]> sent, Set<String> acked, List<byte[]> stored) {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (byte[] message : stored) {
+            check(message, sent, counts, problems);
         }
         for (String id : acked) {
             int n = counts.getOrDefault(id, 0);
@@ -88,7 +99,7 @@ public record Torture(Path data, int kills, int senders, long minMillis, long ma
             }
         }
         Collections.sort(problems);
-        return new Result(kills, acked.size(), sent.size() - acked.size(), present, List.copyOf(problems));
+        return problems;
     }
 
     private static void check(byte[] stored, Map<String, byte[]> sent, Map<String, Integer> counts,
