@@ -60,7 +60,12 @@ public final class MailServer implements AutoCloseable {
         UserStore users = UserStore.open(data);
         FileChannel lockChannel = FileChannel.open(data.resolve(".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = lockChannel.tryLock();
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             lockChannel.close();
             throw new IllegalStateException("another mailboat serves " + data);

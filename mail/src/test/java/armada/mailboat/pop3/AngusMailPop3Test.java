@@ -1,5 +1,7 @@
 package armada.mailboat.pop3;
 
+import armada.mailboat.TestTls;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,11 +43,11 @@ class AngusMailPop3Test {
         return p;
     }
 
-    private static Properties stls(Pop3Harness pop, TestTls tls) {
+    private static Properties stls(Pop3Harness pop) {
         Properties p = properties(pop);
         p.setProperty("mail.pop3.starttls.enable", "true");
         p.setProperty("mail.pop3.starttls.required", "true");
-        p.put("mail.pop3.ssl.socketFactory", tls.client.getSocketFactory());
+        p.put("mail.pop3.ssl.socketFactory", TestTls.client().getSocketFactory());
         p.setProperty("mail.pop3.ssl.checkserveridentity", "true");
         return p;
     }
@@ -97,9 +99,9 @@ class AngusMailPop3Test {
     @Test
     void angusMail_withStlsRequired_readsAndDeletes() throws Exception {
         // The same over STLS, with the client checking the certificate against 127.0.0.1.
-        TestTls tls = TestTls.get();
-        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server))) {
-            readAndDeleteOne(pop, stls(pop, tls));
+        
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(TestTls.server()))) {
+            readAndDeleteOne(pop, stls(pop));
         }
     }
 
@@ -108,9 +110,9 @@ class AngusMailPop3Test {
             InterruptedException {
         // The control for the test above: "required" really makes the client insist on STLS, so
         // that test passing means the session ran over TLS.
-        TestTls tls = TestTls.get();
+        
         try (Pop3Harness pop = Pop3Harness.start(root)) {
-            Properties props = stls(pop, tls);
+            Properties props = stls(pop);
             assertThatThrownBy(() -> Session.getInstance(props).getStore("pop3").connect("alice", "alice-pw"))
                     .isInstanceOf(MessagingException.class).hasMessageContaining("STLS");
         }

@@ -1,5 +1,7 @@
 package armada.mailboat.pop3;
 
+import armada.mailboat.TestTls;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,22 +25,21 @@ class Pop3TlsTest {
     @TempDir
     Path root;
 
-    TestTls tls;
 
     @BeforeEach
     void certificate() throws IOException, GeneralSecurityException, InterruptedException {
-        tls = TestTls.get();
+        
     }
 
     @Test
     void capa_offersStlsUntilTlsIsOn() throws IOException {
         // STLS is advertised only while it can be used; after it, a second STLS is refused.
-        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(TestTls.server())); Pop3Client c = pop.connect()) {
             c.line();
             assertThat(c.ask("CAPA")).startsWith("+OK");
             assertThat(c.body()).contains("STLS", "USER");
             assertThat(c.ask("STLS")).isEqualTo("+OK begin TLS");
-            c.startTls(tls.client);
+            c.startTls(TestTls.client());
             assertThat(c.ask("CAPA")).startsWith("+OK");
             assertThat(c.body()).contains("USER").doesNotContain("STLS");
             assertThat(c.ask("STLS")).isEqualTo("-ERR command not permitted when TLS active");
@@ -48,11 +49,11 @@ class Pop3TlsTest {
     @Test
     void stlsThenLogin_worksOverTls() throws IOException {
         // The whole session after STLS runs over TLS, with no new greeting (RFC 2595 section 4).
-        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(TestTls.server())); Pop3Client c = pop.connect()) {
             pop.deliver("alice", "Subject: secret\r\n\r\n.dot\r\n");
             c.line();
             assertThat(c.ask("STLS")).isEqualTo("+OK begin TLS");
-            c.startTls(tls.client);
+            c.startTls(TestTls.client());
             assertThat(c.secure()).isTrue();
             c.loginOk("alice");
             assertThat(c.ask("RETR 1")).startsWith("+OK");
@@ -69,11 +70,11 @@ class Pop3TlsTest {
         // A man in the middle can append commands to the client's STLS in plaintext; they must be
         // dropped, not run under the TLS session (the STARTTLS command-injection bug). So after
         // the handshake the session is still in AUTHORIZATION with no USER pending.
-        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(TestTls.server())); Pop3Client c = pop.connect()) {
             c.line();
             c.raw("STLS\r\nUSER alice\r\nPASS alice-pw\r\n");
             assertThat(c.line()).isEqualTo("+OK begin TLS");
-            c.startTls(tls.client);
+            c.startTls(TestTls.client());
             assertThat(c.ask("STAT")).isEqualTo("-ERR command not valid in this state");
             assertThat(c.ask("PASS alice-pw")).isEqualTo("-ERR send USER first");
             assertThat(pop.server().liveSessions()).isEmpty();
@@ -84,7 +85,7 @@ class Pop3TlsTest {
     @Test
     void stlsAfterLogin_isRefused() throws IOException {
         // STLS belongs to AUTHORIZATION only (RFC 2595 section 4).
-        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server)); Pop3Client c = pop.connect()) {
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(TestTls.server())); Pop3Client c = pop.connect()) {
             c.line();
             c.loginOk("bob");
             assertThat(c.ask("STLS")).isEqualTo("-ERR command not valid in this state");
@@ -97,7 +98,7 @@ class Pop3TlsTest {
         // plaintext; USER is not even advertised until STLS. After STLS the login works.
         InetAddress remote = nonLoopbackAddress();
         assumeTrue(remote != null, "this machine has no non-loopback IPv4 address");
-        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(tls.server), remote, Duration.ofSeconds(30));
+        try (Pop3Harness pop = Pop3Harness.start(root, Pop3Harness.config(TestTls.server()), remote, Duration.ofSeconds(30));
                 Pop3Client c = pop.connect()) {
             c.line();
             assertThat(c.ask("USER alice")).isEqualTo("-ERR [AUTH] use STLS first");
@@ -105,7 +106,7 @@ class Pop3TlsTest {
             assertThat(c.ask("CAPA")).startsWith("+OK");
             assertThat(c.body()).contains("STLS").doesNotContain("USER");
             assertThat(c.ask("STLS")).isEqualTo("+OK begin TLS");
-            c.startTls(tls.client);
+            c.startTls(TestTls.client());
             assertThat(c.ask("CAPA")).startsWith("+OK");
             assertThat(c.body()).contains("USER");
             c.loginOk("alice");

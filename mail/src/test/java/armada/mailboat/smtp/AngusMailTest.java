@@ -1,5 +1,6 @@
 package armada.mailboat.smtp;
 
+import armada.mailboat.TestTls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Message;

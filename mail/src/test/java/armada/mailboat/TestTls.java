@@ -1,4 +1,4 @@
-package armada.mailboat.smtp;
+package armada.mailboat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
  * run with the running JDK's keytool, and the two SSL contexts built on it: the server's, and
  * a client's that trusts only that certificate.
  */
-final class TestTls {
+public final class TestTls {
 
     private static final char[] PASSWORD = "secret".toCharArray();
     private static SSLContext server;
@@ -28,12 +28,12 @@ final class TestTls {
     private TestTls() {
     }
 
-    static synchronized SSLContext server() {
+    public static synchronized SSLContext server() {
         make();
         return server;
     }
 
-    static synchronized SSLContext client() {
+    public static synchronized SSLContext client() {
         make();
         return client;
     }
