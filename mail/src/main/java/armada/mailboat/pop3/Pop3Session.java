@@ -228,7 +228,7 @@ final class Pop3Session {
 
     /** See {@link TlsFirst}: TLS is configured, not in use yet, and the client is not on loopback. */
     boolean plaintextLoginRefused() {
-        return tlsAvailable() && !connection.secure() && !connection.loopback();
+        return tlsAvailable() && !connection.secure() && !(server.config().trustLoopback() && connection.loopback());
     }
 
     void requestTls() {

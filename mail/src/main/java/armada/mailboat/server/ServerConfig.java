@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxErrors error replies in one session before it is closed
  * @param authFailureDelay the pause before every POP3 authentication failure
  * @param tls the TLS context for STARTTLS and STLS, or null for none
+ * @param trustLoopback whether loopback clients count as local (like Postfix's mynetworks): they
+ *     may log in over plaintext even when TLS is offered
  */
 public record ServerConfig(
         InetSocketAddress smtp,
@@ -32,7 +34,8 @@ public record ServerConfig(
         int maxRecipients,
         int maxErrors,
         Duration authFailureDelay,
-        @Nullable SSLContext tls) {
+        @Nullable SSLContext tls,
+        boolean trustLoopback) {
 
     public ServerConfig {
         domains = List.copyOf(domains);
@@ -48,27 +51,32 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(new InetSocketAddress("127.0.0.1", 2525), new InetSocketAddress("127.0.0.1", 2110),
                 "localhost", List.of("localhost"), 1000, Duration.ofMinutes(5), Duration.ofHours(1),
-                10L * 1024 * 1024, 100, 10, Duration.ofSeconds(1), null);
+                10L * 1024 * 1024, 100, 10, Duration.ofSeconds(1), null, true);
     }
 
     public ServerConfig withPorts(InetSocketAddress newSmtp, InetSocketAddress newPop3) {
         return new ServerConfig(newSmtp, newPop3, hostname, domains, maxConnections, idleTimeout, sessionTimeout,
-                maxMessageSize, maxRecipients, maxErrors, authFailureDelay, tls);
+                maxMessageSize, maxRecipients, maxErrors, authFailureDelay, tls, trustLoopback);
     }
 
     public ServerConfig withDomains(List<String> newDomains) {
         return new ServerConfig(smtp, pop3, hostname, newDomains, maxConnections, idleTimeout, sessionTimeout,
-                maxMessageSize, maxRecipients, maxErrors, authFailureDelay, tls);
+                maxMessageSize, maxRecipients, maxErrors, authFailureDelay, tls, trustLoopback);
     }
 
     public ServerConfig withTls(@Nullable SSLContext context) {
         return new ServerConfig(smtp, pop3, hostname, domains, maxConnections, idleTimeout, sessionTimeout,
-                maxMessageSize, maxRecipients, maxErrors, authFailureDelay, context);
+                maxMessageSize, maxRecipients, maxErrors, authFailureDelay, context, trustLoopback);
     }
 
     public ServerConfig withLimits(int newMaxConnections, Duration newIdle, long newMaxSize, int newMaxRecipients,
             int newMaxErrors, Duration newAuthDelay) {
         return new ServerConfig(smtp, pop3, hostname, domains, newMaxConnections, newIdle, sessionTimeout, newMaxSize,
-                newMaxRecipients, newMaxErrors, newAuthDelay, tls);
+                newMaxRecipients, newMaxErrors, newAuthDelay, tls, trustLoopback);
+    }
+
+    public ServerConfig withTrustLoopback(boolean trust) {
+        return new ServerConfig(smtp, pop3, hostname, domains, maxConnections, idleTimeout, sessionTimeout,
+                maxMessageSize, maxRecipients, maxErrors, authFailureDelay, tls, trust);
     }
 }

@@ -84,7 +84,7 @@ final class Pop3Harness implements AutoCloseable {
     static ServerConfig config(@Nullable SSLContext tls) {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         return new ServerConfig(any, any, "pop.test", List.of("localhost"), 10, Duration.ofSeconds(30),
-                Duration.ofMinutes(2), 10L * 1024 * 1024, 5, MAX_ERRORS, AUTH_DELAY, tls);
+                Duration.ofMinutes(2), 10L * 1024 * 1024, 5, MAX_ERRORS, AUTH_DELAY, tls, true);
     }
 
     static Pop3Harness start(Path root) throws IOException {

@@ -77,7 +77,7 @@ final class SmtpHarness implements AutoCloseable {
     static ServerConfig config(@Nullable SSLContext tls) {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         return new ServerConfig(any, any, "mx.test", List.of("localhost", "example.test"), 10,
-                Duration.ofSeconds(30), Duration.ofMinutes(2), 10L * 1024 * 1024, 5, 20, Duration.ZERO, tls);
+                Duration.ofSeconds(30), Duration.ofMinutes(2), 10L * 1024 * 1024, 5, 20, Duration.ZERO, tls, true);
     }
 
     static ServerConfig config() {
