@@ -6,7 +6,6 @@ import armada.world.Block;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -29,10 +28,7 @@ public final class Machine implements AutoCloseable {
     private final SimWorld world;
     private final Recorder rec = new Recorder();
     private final Choice choice = new Choice();
-    private final DurableView durable = new DurableView();
-    private SimDisk[] disks = new SimDisk[0];
-    private SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of(), Durability.IMMEDIATE);
-    private Durability durability = Durability.IMMEDIATE;
+    private final Devices devices = new Devices(this, new Host());
     private final List<Integer> crashStateCounts = new ArrayList<>();
     private boolean crashStatesCut;
     private volatile @Nullable SimThread baton;
@@ -94,10 +90,7 @@ public final class Machine implements AutoCloseable {
             direct = false;
         }
         // The state boot leaves is the scenario's starting point: durable by definition.
-        for (SimDisk d : disks) {
-            d.flush();
-        }
-        fs.flushAll();
+        devices.flushAll();
         runClients(w, impl);
         boolean crashed = crashing;
         Object live = impl;
@@ -123,20 +116,7 @@ public final class Machine implements AutoCloseable {
         scheduler = s;
         seesForced = s.seesForcedSteps();
         invariant = w.crashInvariant();
-        if (disks.length != w.diskCount() || (disks.length > 0 && disks[0].size() != w.diskSize())) {
-            disks = new SimDisk[w.diskCount()];
-            for (int i = 0; i < disks.length; i++) {
-                disks[i] = new SimDisk(this, i, w.diskSize());
-            }
-        }
-        for (SimDisk d : disks) {
-            d.reset();
-        }
-        if (!fs.directories().equals(w.directories()) || durability != w.durability()) {
-            fs = new SimFileSystem(new Host(), w.directories(), w.durability());
-        }
-        durability = w.durability();
-        fs.reset();
+        devices.prepare(w);
         crashStateCounts.clear();
         crashStatesCut = false;
         generation = 0;
@@ -296,22 +276,10 @@ public final class Machine implements AutoCloseable {
 
     /** The durable state after this crash: a choice among the distinct ones the model allows. */
     private boolean chooseCrashState() {
-        int budget = workload.crashStateBudget();
-        List<CrashStates<List<Block>>> diskStates = new ArrayList<>();
-        long product = 1;
-        boolean cut = false;
-        for (SimDisk d : disks) {
-            CrashStates<List<Block>> c = d.crashStates(durability, budget);
-            diskStates.add(c);
-            product = Math.min(Long.MAX_VALUE / 1024, product * c.states.size());
-            cut |= c.cut;
-        }
-        CrashStates<FsSnapshot> fsStates = fs.crashStates(budget);
-        product = Math.min(Long.MAX_VALUE / 1024, product * fsStates.states.size());
-        cut |= fsStates.cut || product > budget;
-        int n = (int) Math.min(product, budget);
+        Devices.CrashOptions options = devices.crashOptions(workload.crashStateBudget());
+        int n = options.count();
         crashStateCounts.add(n);
-        crashStatesCut |= cut;
+        crashStatesCut |= options.cut();
         int pick = 0;
         if (n > 1) {
             choice.clear(-1);
@@ -324,22 +292,21 @@ public final class Machine implements AutoCloseable {
                 return false;
             }
             pick = idx;
-            if (decisionCount == decisions.length) {
-                decisions = Arrays.copyOf(decisions, decisionCount * 2);
+            record(choice.codes[idx]);
+            if (rec.tracing) {
+                rec.line("machine", "durable state " + Choice.token(choice.codes[idx]) + " of " + n
+                        + " that the crash may leave");
             }
-            decisions[decisionCount++] = choice.codes[idx];
         }
-        for (int i = 0; i < disks.length; i++) {
-            List<List<Block>> states = diskStates.get(i).states;
-            disks[i].restore(states.get(pick % states.size()));
-            pick /= states.size();
-        }
-        fs.restore(fsStates.states.get(pick % fsStates.states.size()));
-        if (rec.tracing && n > 1) {
-            rec.line("machine", "durable state " + Choice.token(decisions[decisionCount - 1]) + " of " + n
-                    + " that the crash may leave");
-        }
+        options.apply(pick);
         return true;
+    }
+
+    private void record(long decision) {
+        if (decisionCount == decisions.length) {
+            decisions = Arrays.copyOf(decisions, decisionCount * 2);
+        }
+        decisions[decisionCount++] = decision;
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -380,7 +347,7 @@ public final class Machine implements AutoCloseable {
                 return null;
             }
             CrashInvariant inv = invariant;
-            if (inv != null && !inv.holds().test(durable)) {
+            if (inv != null && !inv.holds().test(devices)) {
                 stop(new Failure.CrashInvariantBroken(inv.name()));
                 return null;
             }
@@ -403,7 +370,7 @@ public final class Machine implements AutoCloseable {
                 choice.add(Choice.crash(), Action.of(Action.CRASH, 0, 0));
             }
             if (failures < workload.maxDiskFailures()) {
-                for (SimDisk d : disks) {
+                for (SimDisk d : devices.disks()) {
                     if (!d.failed) {
                         choice.add(Choice.fail(d.index), Action.of(Action.FAIL, 0, d.index));
                     }
@@ -421,10 +388,7 @@ public final class Machine implements AutoCloseable {
                 }
                 code = choice.codes[idx];
                 if (choice.size > 1) {
-                    if (decisionCount == decisions.length) {
-                        decisions = Arrays.copyOf(decisions, decisionCount * 2);
-                    }
-                    decisions[decisionCount++] = code;
+                    record(code);
                 }
             }
             switch (Choice.kind(code)) {
@@ -441,7 +405,7 @@ public final class Machine implements AutoCloseable {
                     return null;
                 }
                 default -> {
-                    SimDisk d = disks[Choice.target(code)];
+                    SimDisk d = devices.disk(Choice.target(code));
                     d.failed = true;
                     failures++;
                     steps--;
@@ -625,48 +589,15 @@ public final class Machine implements AutoCloseable {
     }
 
     int diskCount() {
-        return disks.length;
+        return devices.diskCount();
     }
 
     SimDisk disk(int index) {
-        if (index < 0 || index >= disks.length) {
-            throw new IndexOutOfBoundsException("this World has " + disks.length + " disks; no disk " + index);
-        }
-        return disks[index];
-    }
-
-    Optional<Block> read(SimDisk d, int addr) {
-        d.checkAddress(addr);
-        SimThread me = me();
-        point(me, Action.of(Action.READ, me.slot, Action.block(d.index, addr)), null);
-        Optional<Block> r = d.failed ? Optional.empty() : Optional.of(d.blocks[addr]);
-        if (rec.tracing) { rec.line(me.name, "read " + d + "[" + addr + "] -> " + (d.failed ? "failed" : d.blocks[addr])); }
-        return r;
-    }
-
-    void write(SimDisk d, int addr, Block block) {
-        d.checkAddress(addr);
-        SimThread me = me();
-        point(me, Action.of(Action.WRITE, me.slot, Action.block(d.index, addr)), null);
-        if (!d.failed) {
-            d.store(addr, block, durability);
-        }
-        if (rec.tracing) { rec.line(me.name, "write " + d + "[" + addr + "] <- " + block + (d.failed ? " (lost: disk failed)" : "")); }
-    }
-
-    void barrier(SimDisk d) {
-        SimThread me = me();
-        point(me, Action.of(Action.BARRIER, me.slot, d.index), null);
-        if (!d.failed) {
-            d.flush();
-        }
-        if (rec.tracing) {
-            rec.line(me.name, "barrier " + d);
-        }
+        return devices.disk(index);
     }
 
     SimFileSystem fileSystem() {
-        return fs;
+        return devices.fileSystem();
     }
 
     SimLock newLock() {
@@ -674,92 +605,41 @@ public final class Machine implements AutoCloseable {
     }
 
     <T> SimCell<T> newCell(T initial) {
-        SimCell<T> c = new SimCell<>(this, nextObjectId++, generation, initial, maxThreads);
-        SimThread me = me();
-        c.writer = me.slot;
-        c.writeClock = me.clock[me.slot];
-        c.lastWriter = me.name;
-        return c;
+        return new SimCell<>(this, nextObjectId++, generation, initial, me(), maxThreads);
     }
 
-    private void checkGeneration(Object object, int objectGeneration) {
+    // ---------------------------------------------------------------- for the simulated objects
+
+    /** The durability model of this execution. */
+    Durability durability() {
+        return devices.durability();
+    }
+
+    boolean tracing() {
+        return rec.tracing;
+    }
+
+    /** Adds a trace line (call only when {@link #tracing()}). */
+    void trace(SimThread thread, String text) {
+        rec.line(thread.name, text);
+    }
+
+    /** The name of the thread in {@code slot}, for reports. */
+    String threadName(int slot) {
+        return slots[slot].name;
+    }
+
+    /** Stops the execution with {@code f}; the caller throws what this returns. */
+    Error fail(Failure f) {
+        stop(f);
+        return Killed.INSTANCE;
+    }
+
+    /** Reports a volatile object made before the last crash. */
+    void checkGeneration(Object object, int objectGeneration) {
         if (objectGeneration != generation) {
-            stop(new Failure.StaleObject(object.toString(), objectGeneration + 1));
-            throw Killed.INSTANCE;
+            throw fail(new Failure.StaleObject(object.toString(), objectGeneration + 1));
         }
-    }
-
-    void lock(SimLock l) {
-        SimThread me = me();
-        checkGeneration(l, l.generation);
-        point(me, Action.of(Action.LOCK, me.slot, l.id), l);
-        if (l.owner != null) {
-            // Only reachable in direct mode (boot), where nothing else can release it.
-            stop(new Failure.Deadlock(me.name + " locks " + l + " which it already holds during boot"));
-            throw Killed.INSTANCE;
-        }
-        l.owner = me;
-        joinClock(me.clock, l.released);
-        if (rec.tracing) { rec.line(me.name, "lock " + l); }
-    }
-
-    void unlock(SimLock l) {
-        SimThread me = me();
-        checkGeneration(l, l.generation);
-        point(me, Action.of(Action.UNLOCK, me.slot, l.id), null);
-        if (l.owner != me) {
-            stop(new Failure.LockMisuse(me.name + " unlocks " + l + (l.owner == null ? ", which is free"
-                    : ", which " + l.owner.name + " holds")));
-            throw Killed.INSTANCE;
-        }
-        System.arraycopy(me.clock, 0, l.released, 0, maxThreads);
-        me.clock[me.slot]++;
-        l.owner = null;
-        if (rec.tracing) { rec.line(me.name, "unlock " + l); }
-    }
-
-    <T> T get(SimCell<T> c) {
-        SimThread me = me();
-        checkGeneration(c, c.generation);
-        point(me, Action.of(Action.GET, me.slot, c.id), null);
-        if (c.writer >= 0 && c.writer != me.slot && c.writeClock > me.clock[c.writer]) {
-            if (rec.tracing) {
-                rec.line(me.name, "get " + c);
-            }
-            stop(new Failure.DataRace(c.toString(), c.lastWriter + " writes", me.name + " reads"));
-            throw Killed.INSTANCE;
-        }
-        c.readClocks[me.slot] = me.clock[me.slot];
-        if (rec.tracing) { rec.line(me.name, "get " + c + " -> " + c.value); }
-        return c.value;
-    }
-
-    <T> void set(SimCell<T> c, T value) {
-        SimThread me = me();
-        checkGeneration(c, c.generation);
-        point(me, Action.of(Action.SET, me.slot, c.id), null);
-        if (c.writer >= 0 && c.writer != me.slot && c.writeClock > me.clock[c.writer]) {
-            if (rec.tracing) {
-                rec.line(me.name, "set " + c + " <- " + value);
-            }
-            stop(new Failure.DataRace(c.toString(), c.lastWriter + " writes", me.name + " writes"));
-            throw Killed.INSTANCE;
-        }
-        for (int i = 0; i < maxThreads; i++) {
-            if (i != me.slot && c.readClocks[i] > me.clock[i]) {
-                if (rec.tracing) {
-                    rec.line(me.name, "set " + c + " <- " + value);
-                }
-                stop(new Failure.DataRace(c.toString(), slots[i].name + " reads", me.name + " writes"));
-                throw Killed.INSTANCE;
-            }
-        }
-        Arrays.fill(c.readClocks, 0);
-        c.writer = me.slot;
-        c.writeClock = me.clock[me.slot];
-        c.lastWriter = me.name;
-        c.value = value;
-        if (rec.tracing) { rec.line(me.name, "set " + c + " <- " + value); }
     }
 
     SimTask spawn(Runnable body) {
@@ -768,8 +648,7 @@ public final class Machine implements AutoCloseable {
             throw new IllegalStateException("spawn is not allowed during boot");
         }
         if (threadCount == maxThreads) {
-            stop(new Failure.LockMisuse("too many threads: the bound is " + maxThreads));
-            throw Killed.INSTANCE;
+            throw fail(new Failure.LockMisuse("too many threads: the bound is " + maxThreads));
         }
         point(me, Action.of(Action.SPAWN, me.slot, 0), null);
         SimThread child = slots[threadCount++];
@@ -779,16 +658,10 @@ public final class Machine implements AutoCloseable {
         me.clock[me.slot]++;
         child.pending = Action.of(Action.START, child.slot, 0);
         ensureWorker(child.slot);
-        if (rec.tracing) { rec.line(me.name, "spawn " + child.name); }
+        if (rec.tracing) {
+            rec.line(me.name, "spawn " + child.name);
+        }
         return new SimTask(this, child, generation);
-    }
-
-    void join(SimTask task) {
-        SimThread me = me();
-        checkGeneration(task, task.generation);
-        point(me, Action.of(Action.JOIN, me.slot, task.thread.slot), task);
-        joinClock(me.clock, task.thread.clock);
-        if (rec.tracing) { rec.line(me.name, "join " + task.thread.name); }
     }
 
     int random(int bound) {
@@ -800,38 +673,18 @@ public final class Machine implements AutoCloseable {
         me.chosenValue = 0;
         point(me, Action.of(Action.RANDOM, me.slot, 0), null);
         int v = me.chosenValue;
-        if (rec.tracing) { rec.line(me.name, "random(" + bound + ") -> " + v); }
+        if (rec.tracing) {
+            rec.line(me.name, "random(" + bound + ") -> " + v);
+        }
         return v;
     }
 
-    private static void joinClock(int[] into, int[] other) {
+    /** Vector-clock join: {@code into} becomes the pointwise maximum. */
+    static void joinClock(int[] into, int[] other) {
         for (int i = 0; i < into.length; i++) {
             if (other[i] > into[i]) {
                 into[i] = other[i];
             }
-        }
-    }
-
-    /** The durable state, as crash invariants see it. */
-    private final class DurableView implements DurableState {
-        @Override
-        public int diskCount() {
-            return disks.length;
-        }
-
-        @Override
-        public boolean failed(int disk) {
-            return disk(disk).failed;
-        }
-
-        @Override
-        public Block block(int disk, int addr) {
-            return disk(disk).durable[addr];
-        }
-
-        @Override
-        public java.util.Optional<byte[]> file(String dir, String name) {
-            return java.util.Optional.ofNullable(fs.contents(dir, name));
         }
     }
 

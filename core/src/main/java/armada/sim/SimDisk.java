@@ -45,17 +45,38 @@ final class SimDisk implements Disk {
 
     @Override
     public Optional<Block> read(int addr) {
-        return machine.read(this, addr);
+        checkAddress(addr);
+        SimThread me = machine.me();
+        machine.point(me, Action.of(Action.READ, me.slot, Action.block(index, addr)), null);
+        if (machine.tracing()) {
+            machine.trace(me, "read " + this + "[" + addr + "] -> " + (failed ? "failed" : blocks[addr]));
+        }
+        return failed ? Optional.empty() : Optional.of(blocks[addr]);
     }
 
     @Override
     public void write(int addr, Block block) {
-        machine.write(this, addr, block);
+        checkAddress(addr);
+        SimThread me = machine.me();
+        machine.point(me, Action.of(Action.WRITE, me.slot, Action.block(index, addr)), null);
+        if (!failed) {
+            store(addr, block, machine.durability());
+        }
+        if (machine.tracing()) {
+            machine.trace(me, "write " + this + "[" + addr + "] <- " + block + (failed ? " (lost: disk failed)" : ""));
+        }
     }
 
     @Override
     public void barrier() {
-        machine.barrier(this);
+        SimThread me = machine.me();
+        machine.point(me, Action.of(Action.BARRIER, me.slot, index), null);
+        if (!failed) {
+            flush();
+        }
+        if (machine.tracing()) {
+            machine.trace(me, "barrier " + this);
+        }
     }
 
     void store(int addr, Block block, Durability durability) {

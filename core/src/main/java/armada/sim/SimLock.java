@@ -1,16 +1,21 @@
 package armada.sim;
 
+import armada.check.Failure;
 import armada.world.Lock;
 import org.jspecify.annotations.Nullable;
 
-/** A simulated lock: volatile, stamped with the generation that made it. */
+/**
+ * A simulated lock: volatile, stamped with the generation that made it. Releasing it publishes
+ * the holder's vector clock; taking it joins that clock in, which is how the race detector
+ * knows what the lock orders.
+ */
 final class SimLock implements Lock {
 
     final Machine machine;
     final int id;
     final int generation;
     @Nullable SimThread owner;
-    int[] released;
+    final int[] released;
 
     SimLock(Machine machine, int id, int generation, int maxThreads) {
         this.machine = machine;
@@ -21,12 +26,36 @@ final class SimLock implements Lock {
 
     @Override
     public void lock() {
-        machine.lock(this);
+        SimThread me = machine.me();
+        machine.checkGeneration(this, generation);
+        machine.point(me, Action.of(Action.LOCK, me.slot, id), this);
+        if (owner != null) {
+            // Only reachable in direct mode (boot), where nothing else can release it.
+            throw machine.fail(new Failure.Deadlock(me.name + " locks " + this + " which it already holds during boot"));
+        }
+        owner = me;
+        Machine.joinClock(me.clock, released);
+        if (machine.tracing()) {
+            machine.trace(me, "lock " + this);
+        }
     }
 
     @Override
     public void unlock() {
-        machine.unlock(this);
+        SimThread me = machine.me();
+        machine.checkGeneration(this, generation);
+        machine.point(me, Action.of(Action.UNLOCK, me.slot, id), null);
+        SimThread holder = owner;
+        if (holder != me) {
+            throw machine.fail(new Failure.LockMisuse(me.name + " unlocks " + this
+                    + (holder == null ? ", which is free" : ", which " + holder.name + " holds")));
+        }
+        System.arraycopy(me.clock, 0, released, 0, released.length);
+        me.clock[me.slot]++;
+        owner = null;
+        if (machine.tracing()) {
+            machine.trace(me, "unlock " + this);
+        }
     }
 
     @Override

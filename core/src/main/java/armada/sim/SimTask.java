@@ -2,7 +2,7 @@ package armada.sim;
 
 import armada.world.Task;
 
-/** A thread spawned through the simulated World. */
+/** A thread spawned through the simulated World; joining it orders its steps before the joiner's. */
 final class SimTask implements Task {
 
     final Machine machine;
@@ -17,7 +17,13 @@ final class SimTask implements Task {
 
     @Override
     public void join() {
-        machine.join(this);
+        SimThread me = machine.me();
+        machine.checkGeneration(this, generation);
+        machine.point(me, Action.of(Action.JOIN, me.slot, thread.slot), this);
+        Machine.joinClock(me.clock, thread.clock);
+        if (machine.tracing()) {
+            machine.trace(me, "join " + thread.name);
+        }
     }
 
     @Override

@@ -1,0 +1,138 @@
+package armada.sim;
+
+import armada.world.Block;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable devices of a machine (its disks and its file system) under one durability model:
+ * reset for each execution, flushed after boot, and, at a crash, the distinct states they may
+ * be left in together.
+ */
+final class Devices implements DurableState {
+
+    private final Machine machine;
+    private final FsHost host;
+    private SimDisk[] disks = new SimDisk[0];
+    private SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of(), Durability.IMMEDIATE);
+    private Durability durability = Durability.IMMEDIATE;
+
+    Devices(Machine machine, FsHost host) {
+        this.machine = machine;
+        this.host = host;
+    }
+
+    /** Fresh devices for an execution of {@code w}: all zero, empty directories. */
+    void prepare(Workload w) {
+        if (disks.length != w.diskCount() || (disks.length > 0 && disks[0].size() != w.diskSize())) {
+            disks = new SimDisk[w.diskCount()];
+            for (int i = 0; i < disks.length; i++) {
+                disks[i] = new SimDisk(machine, i, w.diskSize());
+            }
+        }
+        for (SimDisk d : disks) {
+            d.reset();
+        }
+        if (!fs.directories().equals(w.directories()) || durability != w.durability()) {
+            fs = new SimFileSystem(host, w.directories(), w.durability());
+        }
+        durability = w.durability();
+        fs.reset();
+    }
+
+    Durability durability() {
+        return durability;
+    }
+
+    SimFileSystem fileSystem() {
+        return fs;
+    }
+
+    /** Makes everything durable: the state boot leaves is the starting point. */
+    void flushAll() {
+        for (SimDisk d : disks) {
+            d.flush();
+        }
+        fs.flushAll();
+    }
+
+    /** What a crash now may leave: every combination of each device's distinct states. */
+    final class CrashOptions {
+        private final List<CrashStates<List<Block>>> diskStates = new ArrayList<>();
+        private final CrashStates<FsSnapshot> fsStates;
+        private final int count;
+        private final boolean cut;
+
+        private CrashOptions(int budget) {
+            long product = 1;
+            boolean wasCut = false;
+            for (SimDisk d : disks) {
+                CrashStates<List<Block>> c = d.crashStates(durability, budget);
+                diskStates.add(c);
+                product = Math.min(Long.MAX_VALUE / 1024, product * c.states.size());
+                wasCut |= c.cut;
+            }
+            fsStates = fs.crashStates(budget);
+            product = Math.min(Long.MAX_VALUE / 1024, product * fsStates.states.size());
+            this.cut = wasCut || fsStates.cut || product > budget;
+            this.count = (int) Math.min(product, budget);
+        }
+
+        /** How many states are offered (at most the budget); option 0 keeps everything. */
+        int count() {
+            return count;
+        }
+
+        /** Whether more states existed than were offered. */
+        boolean cut() {
+            return cut;
+        }
+
+        /** Puts every device in state {@code pick} (a mixed-radix index over the devices). */
+        void apply(int pick) {
+            int rest = pick;
+            for (int i = 0; i < disks.length; i++) {
+                List<List<Block>> states = diskStates.get(i).states;
+                disks[i].restore(states.get(rest % states.size()));
+                rest /= states.size();
+            }
+            fs.restore(fsStates.states.get(rest % fsStates.states.size()));
+        }
+    }
+
+    CrashOptions crashOptions(int budget) {
+        return new CrashOptions(budget);
+    }
+
+    @Override
+    public int diskCount() {
+        return disks.length;
+    }
+
+    SimDisk disk(int index) {
+        if (index < 0 || index >= disks.length) {
+            throw new IndexOutOfBoundsException("this World has " + disks.length + " disks; no disk " + index);
+        }
+        return disks[index];
+    }
+
+    SimDisk[] disks() {
+        return disks;
+    }
+
+    @Override
+    public boolean failed(int disk) {
+        return disk(disk).failed;
+    }
+
+    @Override
+    public Block block(int disk, int addr) {
+        return disk(disk).durable[addr];
+    }
+
+    @Override
+    public Optional<byte[]> file(String dir, String name) {
+        return Optional.ofNullable(fs.contents(dir, name));
+    }
+}
