@@ -14,6 +14,8 @@ final class SimThread {
     boolean killed;
     /** The pending step was already chosen when the thread was started (a client's first invoke). */
     boolean granted;
+    /** This thread runs on slot 0's carrier (client 0 in the client phase), not on its worker. */
+    volatile boolean onMain;
     /** The pending step: its footprint, and what decides whether it is enabled. */
     long pending;
     @Nullable Object waitingOn;
