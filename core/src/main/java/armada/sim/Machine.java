@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Threads hand a baton to each other directly: the thread that reaches a scheduling point
  * makes the decision itself, and keeps running without any hand-off when it chose itself. Client
- * threads run on pooled virtual threads (one per slot, started once); boot, recovery and the
- * operations after the clients run on the caller's thread (slot 0), which should itself be a
- * virtual thread for cheap hand-offs. A machine is used by one caller at a time.
+ * threads run on pooled virtual threads (one per slot, started once), except client 0, which
+ * runs on the caller's thread like boot, recovery and the operations after the clients (slot
+ * 0); the caller should itself be a virtual thread for cheap hand-offs. A machine is used by
+ * one caller at a time.
  */
 public final class Machine implements AutoCloseable {
 
