@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code armada check}: explores scenarios and prints their verdicts. */
-@Command(name = "check", description = "Checks scenarios (all shipped ones when none is named) and prints a verdict table.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Checks scenarios (all shipped ones when none is named) and prints a verdict table.")
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code armada list}: one line per shipped scenario, {@code NAME<TAB>holds|violated}. */
-@Command(name = "list", description = "Lists the shipped scenarios with their expected verdicts.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the shipped scenarios with their expected verdicts.")
 final class ListCommand implements Callable<Integer> {
 
     @CommandLine.Spec

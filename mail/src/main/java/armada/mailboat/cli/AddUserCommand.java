@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailboat adduser --data DIR NAME}: the password is one line on standard input. */
-@Command(name = "adduser", description = "Adds a user: reads the password (one line) from standard input, "
+@Command(name = "adduser", mixinStandardHelpOptions = true, description = "Adds a user: reads the password (one line) from standard input, "
         + "stores a salted slow hash, creates the Maildir.")
 final class AddUserCommand implements Callable<Integer> {
 

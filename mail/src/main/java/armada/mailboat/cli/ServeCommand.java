@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code mailboat serve}: recovers the data directory, listens, prints {@code ready ...}, and
  * serves until SIGTERM or SIGINT, on which it shuts down cleanly.
  */
-@Command(name = "serve", description = "Serves SMTP and POP3 for the users of a data directory.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves SMTP and POP3 for the users of a data directory.")
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mailboat torture}: the kill -9 crash test against real server processes. */
-@Command(name = "torture", description = "Kills a server under SMTP load with SIGKILL, again and again, "
+@Command(name = "torture", mixinStandardHelpOptions = true, description = "Kills a server under SMTP load with SIGKILL, again and again, "
         + "then checks that no acknowledged message was lost or duplicated.")
 final class TortureCommand implements Callable<Integer> {
 
