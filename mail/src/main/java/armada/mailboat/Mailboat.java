@@ -87,12 +87,22 @@ public class Mailboat {
             Optional<Fd> fd = fs.create(dir, name);
             if (fd.isPresent()) {
                 writeChunks(fd.get(), message);
-                fs.fsync(fd.get());
+                messageDurable(fd.get());
                 fs.close(fd.get());
                 return name;
             }
         }
         throw new IllegalStateException("no free name in " + dir + " after " + config.maxAttempts() + " attempts");
+    }
+
+    /** The fsync that makes the message's bytes durable before it is linked into {@code new/}. */
+    protected void messageDurable(Fd fd) {
+        fs.fsync(fd);
+    }
+
+    /** The fsync of {@code new/} that makes the delivery durable before Deliver returns true. */
+    protected void linkDurable(String inbox) {
+        fs.fsyncDir(inbox);
     }
 
     protected final void writeChunks(Fd fd, byte[] message) {
@@ -107,7 +117,7 @@ public class Mailboat {
         for (int attempt = 0; attempt < config.maxAttempts(); attempt++) {
             String id = MailboatConfig.name(world.random(config.nameSpace()), attempt);
             if (fs.link(tmpDir, tmpName, inbox, id)) {
-                fs.fsyncDir(inbox);
+                linkDurable(inbox);
                 return id;
             }
         }

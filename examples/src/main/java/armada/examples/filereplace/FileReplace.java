@@ -73,11 +73,21 @@ public class FileReplace {
         lock.lock();
         Fd fd = createTemp();
         fs.append(fd, content.getBytes(StandardCharsets.UTF_8));
-        fs.fsync(fd);
+        dataDurable(fd);
         fs.close(fd);
         fs.rename(DIR, TEMP, DIR, FILE);
-        fs.fsyncDir(DIR);
+        renameDurable();
         lock.unlock();
+    }
+
+    /** The fsync that makes the new contents durable before the rename names them. */
+    protected void dataDurable(Fd fd) {
+        fs.fsync(fd);
+    }
+
+    /** The directory fsync that makes the rename durable before Replace returns. */
+    protected void renameDurable() {
+        fs.fsyncDir(DIR);
     }
 
     /** Creates {@value #TEMP} for appending, unlinking a leftover one first. */

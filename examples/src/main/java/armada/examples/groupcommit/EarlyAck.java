@@ -1,8 +1,6 @@
 package armada.examples.groupcommit;
 
-import armada.world.Block;
 import armada.world.World;
-import java.util.List;
 
 /**
  * Broken: Commit acknowledges before the header is durable; the final barrier is missing. The
@@ -29,18 +27,7 @@ public final class EarlyAck extends GroupCommit {
     }
 
     @Override
-    public void commit() {
-        lock.lock();
-        List<Integer> pending = buffer.get();
-        if (!pending.isEmpty()) {
-            int n = value(HEADER);
-            for (int i = 0; i < pending.size(); i++) {
-                disk.write(1 + n + i, Block.filled(pending.get(i)));
-            }
-            disk.barrier();
-            disk.write(HEADER, Block.filled(n + pending.size()));
-            buffer.set(List.of());
-        }
-        lock.unlock();
+    protected void headerDurable() {
+        // Missing: Commit returns while the header may still be lost.
     }
 }

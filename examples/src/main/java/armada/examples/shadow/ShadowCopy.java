@@ -55,12 +55,17 @@ public class ShadowCopy {
         return p;
     }
 
+    /** The barrier that makes the shadow copy durable before the pointer flips to it. */
+    protected void copyDurable() {
+        disk.barrier();
+    }
+
     public void write(int x, int y) {
         lock.lock();
         int copy = shadow();
         disk.write(copy, Block.filled(x));
         disk.write(copy + 1, Block.filled(y));
-        disk.barrier();
+        copyDurable();
         disk.write(POINTER, pointerTo(copy));
         disk.barrier();
         lock.unlock();

@@ -67,11 +67,16 @@ public class WriteAheadLog {
         return p;
     }
 
+    /** The barrier that makes the log durable before the commit flag is written. */
+    protected void logDurable() {
+        disk.barrier();
+    }
+
     public void write(int x, int y) {
         lock.lock();
         disk.write(LOG_X, Block.filled(x));
         disk.write(LOG_Y, Block.filled(y));
-        disk.barrier();
+        logDurable();
         disk.write(COMMIT, Block.filled(1));
         disk.barrier();
         disk.write(MAIN_X, Block.filled(x));
