@@ -11,8 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers one received message to each recipient of its envelope, with the Received header
- * prepended: one {@link Mailboat#deliver} per recipient, each atomic and durable on its own.
+ * Delivers one received message to each recipient of its envelope, with the Return-Path and
+ * Received headers prepended (RFC 5321 section 4.4, final delivery): one {@link Mailboat#deliver} per recipient, each atomic and durable on its own.
  * The reply is 250 only once every copy is durable (every deliver returned true).
  *
  * <p>There is no atomicity across recipients. If a delivery throws (or finds the user gone),
@@ -37,7 +37,8 @@ final class Delivery {
     }
 
     Reply deliver(SmtpSession session, Envelope envelope, byte[] message) {
-        String header = ReceivedHeader.render(Objects.requireNonNullElse(session.helo(), "unknown"),
+        // RFC 5321 4.4: the final delivery adds the return path, then its own trace line.
+        String header = "Return-Path: <" + envelope.reversePath() + ">\r\n" + ReceivedHeader.render(Objects.requireNonNullElse(session.helo(), "unknown"),
                 session.connection().remote(), hostname,
                 ReceivedHeader.protocol(session.secure(), session.extended()), ZonedDateTime.now(clock));
         byte[] head = header.getBytes(StandardCharsets.ISO_8859_1);

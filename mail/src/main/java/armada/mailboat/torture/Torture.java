@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Runs concurrent SMTP senders against a server process, kills it with SIGKILL at random
  * moments and restarts it; at the end fetches everything over POP3 and checks that every
- * message that got a 250 is present exactly once and byte-identical (after the Received header
+ * message that got a 250 is present exactly once and byte-identical (after the trace headers
  * the server adds), and that nothing else is present but messages whose DATA was in flight at
  * a kill. Everything random derives from one seed.
  *
@@ -79,7 +79,7 @@ public record Torture(Path data, int kills, int senders, long minMillis, long ma
 
     /**
      * The verdict on what the mailbox holds: every acknowledged message exactly once and
-     * byte-identical after its Received header, messages in flight at most once, nothing else.
+     * byte-identical after its trace headers, messages in flight at most once, nothing else.
      */
     static List<String> verify(Map<String, byte[]> sent, Set<String> acked, List<byte[]> stored) {
         Map<String, Integer> counts = new HashMap<>();
@@ -118,8 +118,8 @@ public record Torture(Path data, int kills, int senders, long minMillis, long ma
             return;
         }
         String expected = new String(original, StandardCharsets.ISO_8859_1);
-        if (!text.endsWith(expected) || !text.startsWith("Received: ")) {
-            problems.add("message " + id + " is not byte-identical to what was sent (after its Received header)");
+        if (!text.endsWith(expected) || !text.startsWith("Return-Path: ")) {
+            problems.add("message " + id + " is not byte-identical to what was sent (after its trace headers)");
         }
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What ends up in the Maildirs, byte for byte, and when the client is told so. */
 class SmtpDeliveryTest {
 
-    private static final String RECEIVED = "Received: from client.test ([127.0.0.1]) by mx.test (Mailboat) with ESMTP; "
+    private static final String RECEIVED = "Return-Path: <sender@b.test>\r\n"
+            + "Received: from client.test ([127.0.0.1]) by mx.test (Mailboat) with ESMTP; "
             + SmtpHarness.DATE + "\r\n";
 
     @TempDir
@@ -102,7 +103,7 @@ class SmtpDeliveryTest {
             envelope(c, "alice@localhost");
             c.call("x\r\n.");
             assertThat(server.inbox("alice")).singleElement().extracting(SmtpDeliveryTest::text).isEqualTo(
-                    "Received: from old.test ([127.0.0.1]) by mx.test (Mailboat) with SMTP; " + SmtpHarness.DATE
+                    "Return-Path: <sender@b.test>\r\nReceived: from old.test ([127.0.0.1]) by mx.test (Mailboat) with SMTP; " + SmtpHarness.DATE
                             + "\r\nx\r\n");
         }
     }

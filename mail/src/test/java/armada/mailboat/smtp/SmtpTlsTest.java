@@ -50,7 +50,8 @@ class SmtpTlsTest {
             assertThat(c.call("secret\r\n.")).startsWith("250 ");
             assertThat(server.inbox("alice")).singleElement()
                     .extracting(b -> new String(b, StandardCharsets.ISO_8859_1))
-                    .isEqualTo("Received: from client.test ([127.0.0.1]) by mx.test (Mailboat) with ESMTPS; "
+                    .isEqualTo("Return-Path: <a@b.test>\r\nReceived: from client.test ([127.0.0.1]) by mx.test "
+                            + "(Mailboat) with ESMTPS; "
                             + SmtpHarness.DATE + "\r\nsecret\r\n");
         }
     }
