@@ -60,6 +60,11 @@ public class Mailboat {
         return new Mailboat(world, config, new MemoryUserLocks(world, usersOf(world.fileSystem())));
     }
 
+    /** The library with the given per-user locks (for example file locks, for the benchmark). */
+    public static Mailboat open(World world, MailboatConfig config, UserLocks locks) {
+        return new Mailboat(world, config, locks);
+    }
+
     public final Set<String> users() {
         return users;
     }

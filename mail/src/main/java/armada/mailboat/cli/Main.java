@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./mailboat}. Exit codes: 0 ok, 1 a torture run found a loss, 2 usage or setup error. */
 @Command(name = "mailboat", mixinStandardHelpOptions = true, version = "mailboat 0.1.0",
         description = "A Maildir mail server (SMTP and POP3) whose mail library is checked by Armada.",
-        subcommands = {AddUserCommand.class, ServeCommand.class, TortureCommand.class})
+        subcommands = {AddUserCommand.class, ServeCommand.class, TortureCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
