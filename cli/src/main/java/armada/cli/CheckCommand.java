@@ -59,6 +59,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "Parallel searches for random and pct (default: one per core).")
     @Nullable Integer workers;
 
+    @Option(names = "--stuck-seconds", defaultValue = "30",
+            description = "Give up when one execution has not finished after N seconds: code that loops without"
+                    + " calling the World cannot be preempted (default ${DEFAULT-VALUE}).")
+    double stuckSeconds;
+
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "Replay one execution of one scenario.")
     @Nullable String replay;
 
@@ -76,15 +81,16 @@ final class CheckCommand implements Callable<Integer> {
                     "unknown strategy '" + strategy + "' (exhaustive, random or pct)");
         };
         if (executions < 0 || seconds < 0 || (maxCrashes != null && maxCrashes < 0)
-                || (workers != null && workers < 1) || preemptions < -1) {
+                || (workers != null && workers < 1) || preemptions < -1 || stuckSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--executions, --seconds and --max-crashes must not be negative, --workers at least 1");
+                    "--executions, --seconds and --max-crashes must not be negative, --workers at least 1,"
+                            + " --stuck-seconds positive");
         }
         List<Scenario<?, ?>> selected = Selection.select(ScenarioSource.all(), names, spec.commandLine());
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)
-                .withReduction(!noReduction).withWorkers(w);
+                .withReduction(!noReduction).withWorkers(w).withStuckSeconds(stuckSeconds);
         Output output = json ? new JsonOutput(out) : new TableOutput(out, trace || selected.size() == 1);
         if (replay != null) {
             if (selected.size() != 1) {

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param preemptions -1 for no preemption bound
  * @param reduction partial-order reduction (sleep sets) in the exhaustive strategy
  * @param workers parallel explorers for the random and PCT strategies
+ * @param stuckSeconds how long one execution may go without finishing before the search gives
+ *     up: code under check that loops without calling the World cannot be preempted
  */
 public record ExploreOptions(
         StrategyKind strategy,
@@ -24,13 +26,14 @@ public record ExploreOptions(
         boolean reduction,
         int pctDepth,
         int workers,
-        boolean shrink) {
+        boolean shrink,
+        double stuckSeconds) {
 
     public static final ExploreOptions DEFAULTS =
-            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, true, 3, 1, true);
+            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, true, 3, 1, true, 30);
 
     public ExploreOptions {
-        if (maxExecutions < 0 || seconds < 0 || workers < 1 || pctDepth < 1) {
+        if (maxExecutions < 0 || seconds < 0 || workers < 1 || pctDepth < 1 || stuckSeconds <= 0) {
             throw new IllegalArgumentException("budgets must not be negative and workers at least 1");
         }
     }
@@ -41,46 +44,51 @@ public record ExploreOptions(
 
     public ExploreOptions withStrategy(StrategyKind s) {
         return new ExploreOptions(s, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink);
+                workers, shrink, stuckSeconds);
     }
 
     public ExploreOptions withExecutions(long n) {
         return new ExploreOptions(strategy, n, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink);
+                workers, shrink, stuckSeconds);
     }
 
     public ExploreOptions withSeconds(double s) {
         return new ExploreOptions(strategy, maxExecutions, s, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink);
+                workers, shrink, stuckSeconds);
     }
 
     public ExploreOptions withSeed(long s) {
         return new ExploreOptions(strategy, maxExecutions, seconds, s, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink);
+                workers, shrink, stuckSeconds);
     }
 
     public ExploreOptions withMaxCrashes(@Nullable Integer n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, n, preemptions, reduction, pctDepth,
-                workers, shrink);
+                workers, shrink, stuckSeconds);
     }
 
     public ExploreOptions withPreemptions(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, n, reduction, pctDepth,
-                workers, shrink);
+                workers, shrink, stuckSeconds);
     }
 
     public ExploreOptions withReduction(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, on, pctDepth,
-                workers, shrink);
+                workers, shrink, stuckSeconds);
     }
 
     public ExploreOptions withWorkers(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, n, shrink);
+                pctDepth, n, shrink, stuckSeconds);
+    }
+
+    public ExploreOptions withStuckSeconds(double limit) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, workers, shrink, limit);
     }
 
     public ExploreOptions withShrink(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, on);
+                pctDepth, workers, on, stuckSeconds);
     }
 }

@@ -30,7 +30,48 @@ public final class Explorer {
     public static Verdict check(Scenario<?, ?> scenario, ExploreOptions options) {
         Scenario<?, ?> sc = options.maxCrashes() == null ? scenario
                 : scenario.withFaults(scenario.faults().withCrashes(options.maxCrashes()));
-        return onVirtualThread(() -> new Search(sc, options).run());
+        Search search = new Search(sc, options);
+        return watched(search, options.stuckSeconds());
+    }
+
+    /**
+     * Runs the search on a virtual thread and watches it: an execution that has not finished
+     * after {@code stuckSeconds} runs code that neither ends nor calls the World, which no
+     * scheduler can preempt, so the search gives up with a clear error instead of hanging.
+     */
+    private static Verdict watched(Search search, double stuckSeconds) {
+        AtomicReference<Verdict> result = new AtomicReference<>();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread t = Thread.ofVirtual().name("armada-explorer").start(() -> {
+            try {
+                result.set(search.run());
+            } catch (Throwable e) {
+                error.set(e);
+            }
+        });
+        long limit = (long) (stuckSeconds * 1e9);
+        try {
+            while (!t.join(java.time.Duration.ofMillis(100))) {
+                if (System.nanoTime() - search.lastProgress() > limit) {
+                    search.giveUp();
+                    throw new ExploreException(search.name() + ": an execution ran for more than " + stuckSeconds
+                            + " s without finishing: the code under check loops or blocks without calling the"
+                            + " World, which the simulator cannot preempt");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            search.giveUp();
+            throw new ExploreException("interrupted");
+        }
+        Throwable e = error.get();
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return result.get();
     }
 
     /** Replays one execution of {@code scenario} from {@code schedule}, with its trace. */
@@ -111,10 +152,30 @@ public final class Explorer {
         private final AtomicReference<@Nullable Found> found = new AtomicReference<>();
         private volatile @Nullable String cut;
         private volatile boolean exhaustive;
+        private volatile long progress = System.nanoTime();
+        private volatile boolean givenUp;
 
         Search(Scenario<?, ?> sc, ExploreOptions o) {
             this.sc = sc;
             this.o = o;
+        }
+
+        String name() {
+            return sc.name();
+        }
+
+        /** When the last execution started (or the search did). */
+        long lastProgress() {
+            return progress;
+        }
+
+        /** Stops the workers after the execution each is in (which may never end). */
+        void giveUp() {
+            givenUp = true;
+        }
+
+        void tick() {
+            progress = System.nanoTime();
         }
 
         Verdict run() {
@@ -170,7 +231,7 @@ public final class Explorer {
             Judge judge = new Judge(new RefinementChecker<>(sc.spec()));
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
-                while (found.get() == null && budgetHit.get() == null) {
+                while (found.get() == null && budgetHit.get() == null && !givenUp) {
                     Scheduler s = strategy.next();
                     if (s == null) {
                         break;
@@ -183,6 +244,7 @@ public final class Explorer {
                         budgetHit.compareAndSet(null, "the time budget (" + o.seconds() + " s) ran out");
                         break;
                     }
+                    tick();
                     ExecutionRecord r = m.run(sc, s, false);
                     if (strategy.error() != null) {
                         error.compareAndSet(null, strategy.error());
@@ -219,8 +281,9 @@ public final class Explorer {
         private Replay counterexample(Found f) {
             try (Machine m = machineFor(sc)) {
                 Judge judge = new Judge(new RefinementChecker<>(sc.spec()));
-                long[] decisions = o.shrink() ? new Shrinker(m, sc, judge).shrink(f.decisions(), f.failure())
-                        : f.decisions();
+                long[] decisions = o.shrink() ? new Shrinker(m, sc, judge, this::tick).shrink(f.decisions(),
+                        f.failure()) : f.decisions();
+                tick();
                 Replay shown = replayStrict(m, sc, judge, decisions);
                 if (shown.failure() == null) {
                     throw new ExploreException("a failing execution did not fail again on replay: "

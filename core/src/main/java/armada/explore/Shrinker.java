@@ -20,12 +20,15 @@ final class Shrinker {
     private final Machine machine;
     private final Workload workload;
     private final Judge judge;
+    private final Runnable tick;
     private int replays;
 
-    Shrinker(Machine machine, Workload workload, Judge judge) {
+    /** {@code tick} is called before each replay, to show the search is alive. */
+    Shrinker(Machine machine, Workload workload, Judge judge, Runnable tick) {
         this.machine = machine;
         this.workload = workload;
         this.judge = judge;
+        this.tick = tick;
     }
 
     /** The smallest failing decisions found, starting from {@code failing} which fails with {@code kind}. */
@@ -40,6 +43,7 @@ final class Shrinker {
                     break;
                 }
                 replays++;
+                tick.run();
                 ExecutionRecord r = machine.run(workload, new ReplayScheduler(candidate, false), false);
                 Failure f = judge.judge(r);
                 if (f == null || f.getClass() != original.getClass()) {
@@ -66,6 +70,7 @@ final class Shrinker {
         int len = decisions.length;
         while (len > 0) {
             long[] prefix = java.util.Arrays.copyOf(decisions, len - 1);
+            tick.run();
             ExecutionRecord r = machine.run(workload, new ReplayScheduler(prefix, true), false);
             if (!java.util.Arrays.equals(r.decisions(), decisions)) {
                 break;

@@ -500,4 +500,29 @@ class ExplorerTest {
             }
         }
     }
+
+    @Test
+    void operationLoopingWithoutWorldCalls_givesUpWithClearError() {
+        // No scheduler can preempt code that never calls the World: the watchdog notices that
+        // an execution does not finish and the search stops with an error instead of hanging.
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        Scenario<Integer, Locked> s = Registers.<Locked>scenario("stuck", w -> new Locked(w) {
+                    @Override
+                    public void write(int v) {
+                        while (!release.get()) {
+                            Thread.onSpinWait();
+                        }
+                        super.write(v);
+                    }
+                })
+                .thread(new Write(1))
+                .build();
+        try {
+            assertThatThrownBy(() -> Explorer.check(s, EXHAUSTIVE.withStuckSeconds(1)))
+                    .isInstanceOf(ExploreException.class)
+                    .hasMessageContaining("test/stuck: an execution ran for more than 1.0 s without finishing");
+        } finally {
+            release.set(true);
+        }
+    }
 }
