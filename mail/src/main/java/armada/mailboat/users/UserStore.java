@@ -124,13 +124,24 @@ public final class UserStore {
      * user as for a known one.
      */
     public boolean verify(String user, char[] password) {
-        PasswordHash h = users.get(user);
-        if (h == null) {
-            dummy.matches(password);
-            return false;
+        // A slow hash is a CPU cost a client can ask for at will: at most a few run at once,
+        // so a flood of logins queues here instead of taking every core from the server.
+        hashing.acquireUninterruptibly();
+        try {
+            PasswordHash h = users.get(user);
+            if (h == null) {
+                dummy.matches(password);
+                return false;
+            }
+            return h.matches(password);
+        } finally {
+            hashing.release();
         }
-        return h.matches(password);
     }
+
+    /** Password hashes computed at once, over all sessions. */
+    private final java.util.concurrent.Semaphore hashing =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     /** {@code <data>/<user>/{tmp,new,cur}}, each new entry made durable by forcing its parent. */
     private void createMaildir(String user) throws IOException {
