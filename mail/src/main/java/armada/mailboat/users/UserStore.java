@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,8 @@ public final class UserStore {
     private final Path file;
     private final PasswordHash dummy = PasswordHash.dummy(ITERATIONS);
     private final ReentrantLock writing = new ReentrantLock();
+    /** Password hashes computed at once, over all sessions: one per core. */
+    private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private volatile Map<String, PasswordHash> users;
 
     private UserStore(Path data, Map<String, PasswordHash> users) {
@@ -139,9 +142,6 @@ public final class UserStore {
         }
     }
 
-    /** Password hashes computed at once, over all sessions. */
-    private final java.util.concurrent.Semaphore hashing =
-            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     /** {@code <data>/<user>/{tmp,new,cur}}, each new entry made durable by forcing its parent. */
     private void createMaildir(String user) throws IOException {
