@@ -40,38 +40,15 @@ public final class Explorer {
      * scheduler can preempt, so the search gives up with a clear error instead of hanging.
      */
     private static Verdict watched(Search search, double stuckSeconds) {
-        AtomicReference<Verdict> result = new AtomicReference<>();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread t = Thread.ofVirtual().name("armada-explorer").start(() -> {
-            try {
-                result.set(search.run());
-            } catch (Throwable e) {
-                error.set(e);
+        long limit = (long) (stuckSeconds * 1e9);
+        return onVirtualThread(search::run, () -> {
+            if (System.nanoTime() - search.lastProgress() > limit) {
+                search.giveUp();
+                throw new ExploreException(search.name() + ": an execution ran for more than " + stuckSeconds
+                        + " s without finishing: the code under check loops or blocks without calling the"
+                        + " World, which the simulator cannot preempt");
             }
         });
-        long limit = (long) (stuckSeconds * 1e9);
-        try {
-            while (!t.join(java.time.Duration.ofMillis(100))) {
-                if (System.nanoTime() - search.lastProgress() > limit) {
-                    search.giveUp();
-                    throw new ExploreException(search.name() + ": an execution ran for more than " + stuckSeconds
-                            + " s without finishing: the code under check loops or blocks without calling the"
-                            + " World, which the simulator cannot preempt");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            search.giveUp();
-            throw new ExploreException("interrupted");
-        }
-        Throwable e = error.get();
-        if (e instanceof RuntimeException re) {
-            throw re;
-        }
-        if (e instanceof Error err) {
-            throw err;
-        }
-        return result.get();
     }
 
     /** Replays one execution of {@code scenario} from {@code schedule}, with its trace. */
@@ -108,6 +85,11 @@ public final class Explorer {
     }
 
     private static <T> T onVirtualThread(Supplier<T> body) {
+        return onVirtualThread(body, () -> { });
+    }
+
+    /** Runs {@code body} on a virtual thread; {@code watch} runs every 100 ms while it has not ended. */
+    private static <T> T onVirtualThread(Supplier<T> body, Runnable watch) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> error = new AtomicReference<>();
         Thread t = Thread.ofVirtual().name("armada-explorer").start(() -> {
@@ -118,7 +100,9 @@ public final class Explorer {
             }
         });
         try {
-            t.join();
+            while (!t.join(java.time.Duration.ofMillis(100))) {
+                watch.run();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExploreException("interrupted");
