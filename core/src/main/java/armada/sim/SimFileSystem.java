@@ -149,16 +149,9 @@ public final class SimFileSystem implements FileSystem {
 
     @Override
     public boolean link(String fromDir, String fromName, String toDir, String toName) {
-        int from = dir(fromDir);
-        int to = dir(toDir);
-        Names.check(fromName);
-        Names.check(toName);
-        host.step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
-        Integer inode = dirs.get(from).get(fromName);
-        if (inode == null) {
-            trace("link " + fromDir + "/" + fromName + " -> missing");
-            throw new MissingFileException(fromDir, fromName);
-        }
+        Entry e = entry("link", fromDir, fromName, toDir, toName);
+        int to = e.to();
+        int inode = e.inode();
         if (dirs.get(to).containsKey(toName)) {
             trace("link " + fromDir + "/" + fromName + " " + toDir + "/" + toName + " -> exists");
             return false;
@@ -171,17 +164,11 @@ public final class SimFileSystem implements FileSystem {
 
     @Override
     public void rename(String fromDir, String fromName, String toDir, String toName) {
-        int from = dir(fromDir);
-        int to = dir(toDir);
-        Names.check(fromName);
-        Names.check(toName);
-        host.step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
-        Integer inode = dirs.get(from).get(fromName);
-        if (inode == null) {
-            trace("rename " + fromDir + "/" + fromName + " -> missing");
-            throw new MissingFileException(fromDir, fromName);
-        }
-        if (inode.equals(dirs.get(to).get(toName))) {
+        Entry e = entry("rename", fromDir, fromName, toDir, toName);
+        int from = e.from();
+        int to = e.to();
+        int inode = e.inode();
+        if (Integer.valueOf(inode).equals(dirs.get(to).get(toName))) {
             // rename(2): when both names are links to one file, nothing happens; both stay.
             trace("rename " + fromDir + "/" + fromName + " onto another name of the same file");
             return;
@@ -190,6 +177,28 @@ public final class SimFileSystem implements FileSystem {
         dirs.get(to).put(toName, inode);
         record(FsOp.entries(from, fromName, to, toName, inode));
         trace("rename " + fromDir + "/" + fromName + " " + toDir + "/" + toName);
+    }
+
+    /** The source of a link or rename, found after its scheduling point. */
+    private record Entry(int from, int to, int inode) {
+    }
+
+    /**
+     * Checks the arguments of a link or rename (in the same order as the real file system:
+     * directories, then names), takes the step, and finds the source file.
+     */
+    private Entry entry(String what, String fromDir, String fromName, String toDir, String toName) {
+        int from = dir(fromDir);
+        int to = dir(toDir);
+        Names.check(fromName);
+        Names.check(toName);
+        host.step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
+        Integer inode = dirs.get(from).get(fromName);
+        if (inode == null) {
+            trace(what + " " + fromDir + "/" + fromName + " -> missing");
+            throw new MissingFileException(fromDir, fromName);
+        }
+        return new Entry(from, to, inode);
     }
 
     @Override

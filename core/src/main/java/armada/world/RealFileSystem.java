@@ -267,22 +267,12 @@ final class RealFileSystem implements FileSystem {
     /** Closes every descriptor still open; from then on each call throws {@link IllegalStateException}. */
     void close() throws IOException {
         closed = true;
-        IOException first = null;
+        CloseAll all = new CloseAll();
         for (RealFd f : open) {
             open.remove(f);
-            try {
-                f.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
+            all.close(f::close);
         }
-        if (first != null) {
-            throw first;
-        }
+        all.rethrow();
     }
 
     // ------------------------------------------------------------------ helpers

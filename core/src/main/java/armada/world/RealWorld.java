@@ -190,39 +190,24 @@ public final class RealWorld implements World, AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        IOException first = closeAll(disks);
-        try {
-            fileSystem.close();
-        } catch (IOException e) {
-            if (first == null) {
-                first = e;
-            } else {
-                first.addSuppressed(e);
+        CloseAll all = new CloseAll();
+        for (FileDisk d : disks) {
+            if (d != null) {
+                all.close(d::close);
             }
         }
-        if (first != null) {
-            throw first;
-        }
+        all.close(fileSystem::close).rethrow();
     }
 
-    /** Closes every disk; returns the first exception, with the others added to it. */
+    /** Closes every disk opened so far; returns the first exception, with the others added to it. */
     private static @Nullable IOException closeAll(@Nullable FileDisk[] disks) {
-        IOException first = null;
+        CloseAll all = new CloseAll();
         for (FileDisk d : disks) {
-            if (d == null) {
-                continue;
-            }
-            try {
-                d.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
+            if (d != null) {
+                all.close(d::close);
             }
         }
-        return first;
+        return all.failure();
     }
 
     private static void closeQuietly(FileChannel channel, Exception pending) {

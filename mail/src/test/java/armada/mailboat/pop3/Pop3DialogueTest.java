@@ -3,30 +3,11 @@ package armada.mailboat.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Send/expect dialogues with the POP3 server over 127.0.0.1, without TLS: login and the session. */
-class Pop3DialogueTest {
-
-    @TempDir
-    Path root;
-
-    Pop3Harness pop;
-
-    @BeforeEach
-    void start() throws IOException {
-        pop = Pop3Harness.start(root);
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        pop.close();
-    }
+class Pop3DialogueTest extends Pop3SessionTest {
 
     @Test
     void rightPassword_logsInWithTheMaildropSize() throws IOException {

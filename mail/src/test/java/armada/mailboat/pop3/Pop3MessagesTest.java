@@ -4,35 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Send/expect dialogues over 127.0.0.1: the message commands of the TRANSACTION state. */
-class Pop3MessagesTest {
+class Pop3MessagesTest extends Pop3SessionTest {
 
     /** Stored with bare LF endings: 30 octets, 4 lines, so 34 octets in CRLF form. */
     static final String BARE_LF = "Subject: one\nFrom: x@y\n\nHello\n";
     /** Stored with CRLF endings: 43 octets; two lines start with a dot. */
     static final String CRLF = "Subject: two\r\n\r\n.hidden\r\n..two\r\nlast line\r\n";
-
-    @TempDir
-    Path root;
-
-    Pop3Harness pop;
-
-    @BeforeEach
-    void start() throws IOException {
-        pop = Pop3Harness.start(root);
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        pop.close();
-    }
 
     /** The message numbers of {@link #BARE_LF} and {@link #CRLF} after {@link #deliverTwo()}. */
     int bare;
