@@ -8,7 +8,9 @@ import armada.spec.Spec;
  * so far. Obtained from {@link RefinementChecker#start()}; not thread-safe.
  *
  * <p>The session keeps the set of configurations (spec state, and the results of pending
- * operations that have already taken effect) consistent with the events so far. Invocations and
+ * operations that have already taken effect) consistent with the events so far. Undefined
+ * behaviour is a configuration too, filtered by observed results like any other: a history is
+ * vacuous only when such a configuration survives to its end. Invocations and
  * crashes do not change spec states, so the search lets pending operations take effect only
  * where it matters: just before a return, just before a recovery's crash step, and at the end.
  */
@@ -18,7 +20,8 @@ public final class CheckSession<S> {
     private final PendingOps pending = new PendingOps();
     private final CrashLog crashes = new CrashLog();
     private int events;
-    private boolean vacuous;
+    /** An undefined configuration with nothing left to rule it out: every continuation is accepted. */
+    private boolean everything;
     private int failedAt = -1;
     private String why = "";
 
@@ -51,11 +54,11 @@ public final class CheckSession<S> {
         if (failedAt >= 0) {
             return new CheckResult.Unexplained(failedAt, why);
         }
-        if (!vacuous && !configs.close(pending.mask(), pending.ops())) {
-            // A pending operation may still take effect, and here the spec has no definition for it.
-            vacuous = true;
+        if (!everything) {
+            // A pending operation may still take effect, and there the spec may be undefined.
+            configs.close(pending.mask(), pending.ops());
         }
-        return new CheckResult.Explained(vacuous);
+        return new CheckResult.Explained(everything || configs.anyUndefined());
     }
 
     /** The number of events accepted so far. */
@@ -64,17 +67,18 @@ public final class CheckSession<S> {
     }
 
     private boolean checking() {
-        return failedAt < 0 && !vacuous;
+        return failedAt < 0 && !everything;
     }
 
     private void returned(int at, Event.Return e) {
         int slot = pending.returning(at, e);
         if (checking()) {
-            if (!configs.close(pending.mask(), pending.ops())) {
-                vacuous = true;
-            } else if (!configs.keepReturned(slot, e.result())) {
+            configs.close(pending.mask(), pending.ops());
+            if (!configs.keepReturned(slot, e.result())) {
                 failedAt = at;
                 why = Explanation.returned(pending.invoke(slot), e.result(), slot, configs.configs(), crashes.context());
+            } else if (configs.acceptsEverything()) {
+                everything = true;
             }
         }
         pending.free(slot);
@@ -82,10 +86,10 @@ public final class CheckSession<S> {
 
     private void recovered(int at, Event.Recovered e) {
         if (pending.inEpisode() && checking()) {
-            if (!configs.close(pending.mask(), pending.ops())) {
-                vacuous = true;
-            } else {
-                configs.crash();
+            configs.close(pending.mask(), pending.ops());
+            configs.crash();
+            if (configs.acceptsEverything()) {
+                everything = true;
             }
         }
         pending.recover(at, e);

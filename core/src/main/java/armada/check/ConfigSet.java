@@ -41,49 +41,70 @@ final class ConfigSet<S> {
     /**
      * Adds every configuration reachable by letting the pending operations in {@code pendingMask}
      * take effect, in any order, each at most once. Adding them does not change what the set
-     * means (any pending operation may already have taken effect), so this works in place.
+     * means (any pending operation may already have taken effect), so this works in place. A step
+     * that is undefined behaviour adds an undefined configuration, which takes no further steps.
      *
      * <p>The set stays closed under the operations it was last closed under, so only steps that
      * involve an operation invoked since then are tried: from an old configuration, the new
      * operations; from a configuration created now, every pending operation.
-     *
-     * @return false when some spec step on the way is undefined behaviour
      */
-    boolean close(long pendingMask, @Nullable Op<?>[] ops) {
+    void close(long pendingMask, @Nullable Op<?>[] ops) {
         long fresh = pendingMask & ~closedOver;
         closedOver = pendingMask;
         if (fresh == 0) {
-            return true;
+            return;
         }
         work.clear();
         for (Config<S> c : current) {
-            if (!expand(c, fresh & ~c.linearized, ops)) {
-                return false;
-            }
+            expand(c, fresh & ~c.linearized, ops);
         }
         Config<S> c;
         while ((c = work.poll()) != null) {
-            if (current.add(c) && !expand(c, pendingMask & ~c.linearized, ops)) {
-                return false;
+            if (current.add(c)) {
+                expand(c, pendingMask & ~c.linearized, ops);
             }
         }
-        return true;
     }
 
-    /** Queues every configuration one step of an operation in {@code slots} leads to; false on undefined behaviour. */
-    private boolean expand(Config<S> c, long slots, @Nullable Op<?>[] ops) {
+    /** Queues every configuration one step of an operation in {@code slots} leads to. */
+    private void expand(Config<S> c, long slots, @Nullable Op<?>[] ops) {
+        if (c.undefined) {
+            return;
+        }
         for (long free = slots; free != 0; free &= free - 1) {
             int slot = Long.numberOfTrailingZeros(free);
             Outcomes<?, S> outcomes = spec.step(c.state, Objects.requireNonNull(ops[slot]));
             if (outcomes.isUndefined()) {
-                work.clear();
-                return false;
+                work.add(c.undefinedBy(slot));
+                continue;
             }
             for (Outcome<?, S> o : outcomes.list()) {
                 work.add(c.linearize(slot, o.result(), o.next()));
             }
         }
-        return true;
+    }
+
+    /** Whether some configuration is undefined: the history so far may have reached undefined behaviour. */
+    boolean anyUndefined() {
+        for (Config<S> c : current) {
+            if (c.undefined) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the set accepts every continuation: an undefined configuration that no linearized
+     * operation's result can still rule out.
+     */
+    boolean acceptsEverything() {
+        for (Config<S> c : current) {
+            if (c.undefined && c.linearized == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -95,7 +116,7 @@ final class ConfigSet<S> {
     boolean keepReturned(int slot, @Nullable Object result) {
         next.clear();
         for (Config<S> c : current) {
-            if (c.isLinearized(slot) && Objects.equals(c.result(slot), result)) {
+            if (c.allowsReturn(slot, result)) {
                 next.add(c.forget(slot));
             }
         }
@@ -109,12 +130,17 @@ final class ConfigSet<S> {
 
     /**
      * Recovery completed: one spec crash step from every (closed) configuration. Pending operations
-     * that have not taken effect by now never will, so the result has no pending operation.
+     * that have not taken effect by now never will, so the result has no pending operation. An
+     * undefined configuration stays undefined.
      */
     void crash() {
         next.clear();
         crashed.clear();
         for (Config<S> c : current) {
+            if (c.undefined) {
+                next.add(Config.undefinedFrom(c.state));
+                continue;
+            }
             if (crashed.add(c.state)) {
                 Set<S> after = spec.crash(c.state);
                 if (after.isEmpty()) {

@@ -21,8 +21,10 @@ import java.util.Objects;
  * time allowed, and never leaves behind a step that must already have happened.
  *
  * <p>A prefix reaches undefined behaviour when some valid partial order ends in an undefined
- * step; a history is vacuous when a prefix does before any prefix is unexplained. The first
- * unexplained prefix of length {@code k + 1} puts the failure at event {@code k}.
+ * step (the steps placed before it with the results the prefix observed); such a prefix is
+ * accepted. The first prefix, of length {@code k + 1}, that is neither explained nor reaches
+ * undefined behaviour puts the failure at event {@code k}. A history that is not unexplained is
+ * vacuous when the whole history reaches undefined behaviour.
  */
 final class BruteForceChecker<S> {
 
@@ -47,17 +49,16 @@ final class BruteForceChecker<S> {
     }
 
     Verdict check(List<Event> history) {
+        boolean undefined = false;
         for (int k = 0; k <= history.size(); k++) {
             Search search = new Search(steps(history.subList(0, k)));
             search.run(spec.initial(), new boolean[search.steps.size()], 0);
-            if (search.undefined) {
-                return new Verdict(true, true, -1);
-            }
-            if (!search.explained) {
+            if (!search.explained && !search.undefined) {
                 return new Verdict(false, false, k - 1);
             }
+            undefined = search.undefined;
         }
-        return new Verdict(true, false, -1);
+        return new Verdict(true, undefined, -1);
     }
 
     /** The steps a history (taken as complete) asks for. */
@@ -122,7 +123,7 @@ final class BruteForceChecker<S> {
                         undefined = true;
                     }
                     for (Outcome<?, S> o : outcomes.list()) {
-                        if (!step.checkResult() || Objects.equals(o.result(), step.result())) {
+                        if (!step.checkResult() || Objects.deepEquals(o.result(), step.result())) {
                             run(o.next(), done, at);
                         }
                     }
