@@ -104,10 +104,11 @@ final class CheckCommand implements Callable<Integer> {
             Verdict v;
             try {
                 v = Explorer.check(s, options);
-            } catch (ExploreException e) {
-                spec.commandLine().getErr().println("armada: " + e.getMessage());
-                out.flush();
-                return 2;
+            } catch (ExploreException | IllegalArgumentException e) {
+                // This scenario cannot be checked; say why and go on with the others.
+                output.error(s, e.getMessage());
+                allAsExpected = false;
+                continue;
             }
             boolean ok = v.label().equals(s.expected().name());
             allAsExpected &= ok;

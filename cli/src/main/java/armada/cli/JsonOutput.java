@@ -54,6 +54,17 @@ final class JsonOutput implements Output {
     }
 
     @Override
+    public void error(Scenario<?, ?> s, String message) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("name", s.name());
+        o.put("expected", s.expected().label());
+        o.put("verdict", "ERROR");
+        o.put("asExpected", false);
+        o.put("error", message);
+        print(o);
+    }
+
+    @Override
     public void replay(Scenario<?, ?> s, Replay r) {
         ObjectNode o = mapper.createObjectNode();
         o.put("name", s.name());

@@ -14,5 +14,8 @@ interface Output {
 
     void replay(Scenario<?, ?> scenario, Replay replay);
 
+    /** The scenario could not be checked at all (for example its code depends on something outside the World). */
+    void error(Scenario<?, ?> scenario, String message);
+
     void end();
 }

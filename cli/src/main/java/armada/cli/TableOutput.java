@@ -53,6 +53,14 @@ final class TableOutput implements Output {
     }
 
     @Override
+    public void error(Scenario<?, ?> s, String message) {
+        out.printf(Locale.ROOT, ROW, s.name(), s.expected().label(), "ERROR (!)", "-", "-", "-");
+        out.flush();
+        mismatches++;
+        after.add(s.name() + ": could not be checked: " + message + "\n");
+    }
+
+    @Override
     public void replay(Scenario<?, ?> s, Replay r) {
         out.println(s.name() + ": replayed schedule " + r.schedule());
         if (r.failure() != null) {

@@ -38,6 +38,22 @@ public sealed interface Failure {
         }
     }
 
+    /**
+     * Live threads remain, none can take a step, and some of them spin: they keep re-reading
+     * memory that nothing will change any more.
+     */
+    record Livelock(String waiting) implements Failure {
+        @Override
+        public String kind() {
+            return "livelock";
+        }
+
+        @Override
+        public String message() {
+            return "livelock: " + waiting;
+        }
+    }
+
     /** Two accesses to a memory cell, one a write, not ordered by a lock, spawn or join. */
     record DataRace(String cell, String first, String second) implements Failure {
         @Override
@@ -104,8 +120,11 @@ public sealed interface Failure {
         }
     }
 
-    /** The crash invariant did not hold at a point where a crash could happen. */
-    record CrashInvariantBroken(String invariant) implements Failure {
+    /**
+     * The crash invariant did not hold in a durable state a crash could leave at this point;
+     * {@code state} says which (for example "every unsynced write survived").
+     */
+    record CrashInvariantBroken(String invariant, String state) implements Failure {
         @Override
         public String kind() {
             return "crash-invariant";
@@ -113,7 +132,23 @@ public sealed interface Failure {
 
         @Override
         public String message() {
-            return "crash invariant broken: " + invariant;
+            return "crash invariant broken: " + invariant + (state.isEmpty() ? "" : ", if a crash left " + state);
+        }
+    }
+
+    /**
+     * An execution did not finish: code under check looped or blocked without calling the World,
+     * which the simulator cannot preempt. {@code where} is the stuck thread's name and stack.
+     */
+    record Stuck(double seconds, String where) implements Failure {
+        @Override
+        public String kind() {
+            return "stuck";
+        }
+
+        @Override
+        public String message() {
+            return "an execution ran for more than " + seconds + " s without calling the World: " + where;
         }
     }
 }

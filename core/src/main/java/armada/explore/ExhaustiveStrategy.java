@@ -26,6 +26,8 @@ final class ExhaustiveStrategy implements Strategy {
 
     private final boolean reduce;
     private final int preemptionBound;
+    /** Options are tried last to first (so crashes and disk failures before threads): for tests. */
+    private final boolean reversed;
     private final List<Node> stack = new ArrayList<>();
     private final SleepSet sleeping = new SleepSet();
     private final Scheduler scheduler = new Scheduler() {
@@ -46,8 +48,14 @@ final class ExhaustiveStrategy implements Strategy {
 
     /** {@code preemptionBound < 0}: unbounded. */
     ExhaustiveStrategy(boolean reduce, int preemptionBound) {
+        this(reduce, preemptionBound, false);
+    }
+
+    /** With {@code reversed}, options are tried last to first: faults first, for tests of the reduction. */
+    ExhaustiveStrategy(boolean reduce, int preemptionBound, boolean reversed) {
         this.reduce = reduce && preemptionBound < 0;
         this.preemptionBound = preemptionBound;
+        this.reversed = reversed;
     }
 
     @Override
@@ -182,7 +190,8 @@ final class ExhaustiveStrategy implements Strategy {
 
         /** The first option neither explored, asleep nor beyond the preemption bound; -1 if none. */
         int nextOption() {
-            for (int i = 0; i < size; i++) {
+            for (int k = 0; k < size; k++) {
+                int i = reversed ? size - 1 - k : k;
                 if (done[i] || sleep.contains(codes[i])) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package armada.explore;
 
+import armada.check.Counterexample;
 import armada.check.Failure;
 import armada.check.RefinementChecker;
 import armada.check.Verdict;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -37,18 +39,43 @@ public final class Explorer {
     /**
      * Runs the search on a virtual thread and watches it: an execution that has not finished
      * after {@code stuckSeconds} runs code that neither ends nor calls the World, which no
-     * scheduler can preempt, so the search gives up with a clear error instead of hanging.
+     * scheduler can preempt. The search then gives up with a {@link Failure.Stuck} verdict naming
+     * the thread and its stack; the stuck thread is left behind (Java cannot stop it) and dies at
+     * its next World call, if it ever makes one.
      */
     private static Verdict watched(Search search, double stuckSeconds) {
         long limit = (long) (stuckSeconds * 1e9);
-        return onVirtualThread(search::run, () -> {
-            if (System.nanoTime() - search.lastProgress() > limit) {
-                search.giveUp();
-                throw new ExploreException(search.name() + ": an execution ran for more than " + stuckSeconds
-                        + " s without finishing: the code under check loops or blocks without calling the"
-                        + " World, which the simulator cannot preempt");
+        AtomicReference<@Nullable Verdict> result = new AtomicReference<>();
+        AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
+        Thread t = Thread.ofVirtual().name("armada-explorer").start(() -> {
+            try {
+                result.set(search.run());
+            } catch (Throwable e) {
+                error.set(e);
             }
         });
+        try {
+            while (!t.join(java.time.Duration.ofMillis(100))) {
+                Verdict stuck = search.stuck(limit, stuckSeconds);
+                if (stuck != null) {
+                    return stuck;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExploreException("interrupted");
+        }
+        rethrow(error.get());
+        return java.util.Objects.requireNonNull(result.get());
+    }
+
+    private static void rethrow(@Nullable Throwable e) {
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
     }
 
     /** Replays one execution of {@code scenario} from {@code schedule}, with its trace. */
@@ -84,14 +111,10 @@ public final class Explorer {
         return new Replay(Schedules.format(decisions), f, judge.lastVacuous(), r.trace(), r.history(), r.crashes());
     }
 
+    /** Runs {@code body} on a virtual thread and waits for it. */
     private static <T> T onVirtualThread(Supplier<T> body) {
-        return onVirtualThread(body, () -> { });
-    }
-
-    /** Runs {@code body} on a virtual thread; {@code watch} runs every 100 ms while it has not ended. */
-    private static <T> T onVirtualThread(Supplier<T> body, Runnable watch) {
         AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> error = new AtomicReference<>();
+        AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
         Thread t = Thread.ofVirtual().name("armada-explorer").start(() -> {
             try {
                 result.set(body.get());
@@ -100,20 +123,12 @@ public final class Explorer {
             }
         });
         try {
-            while (!t.join(java.time.Duration.ofMillis(100))) {
-                watch.run();
-            }
+            t.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExploreException("interrupted");
         }
-        Throwable e = error.get();
-        if (e instanceof RuntimeException re) {
-            throw re;
-        }
-        if (e instanceof Error err) {
-            throw err;
-        }
+        rethrow(error.get());
         return result.get();
     }
 
@@ -134,40 +149,59 @@ public final class Explorer {
         private final AtomicReference<@Nullable String> budgetHit = new AtomicReference<>();
         private final AtomicReference<@Nullable String> error = new AtomicReference<>();
         private final AtomicReference<@Nullable Found> found = new AtomicReference<>();
+        private final AtomicReference<@Nullable String> randomCut = new AtomicReference<>();
+        private final AtomicLong domainCutFailures = new AtomicLong();
         private volatile @Nullable String cut;
         private volatile boolean exhaustive;
-        private volatile long progress = System.nanoTime();
+        private final int workerCount;
+        /** Per worker: when its current execution started, and its machine. */
+        private final java.util.concurrent.atomic.AtomicLongArray progress;
+        private final AtomicReferenceArray<@Nullable Machine> machines;
         private volatile boolean givenUp;
 
         Search(Scenario<?, ?> sc, ExploreOptions o) {
             this.sc = sc;
             this.o = o;
+            this.workerCount = o.strategy() == ExploreOptions.StrategyKind.EXHAUSTIVE ? 1 : o.workers();
+            this.progress = new java.util.concurrent.atomic.AtomicLongArray(workerCount + 1);
+            this.machines = new AtomicReferenceArray<>(workerCount + 1);
+            for (int w = 0; w <= workerCount; w++) {
+                progress.set(w, start);
+            }
         }
 
-        String name() {
-            return sc.name();
+        /** Worker {@code w} (the last index: the shrinker) is alive: it starts another execution. */
+        void tick(int w) {
+            progress.set(w, System.nanoTime());
         }
 
-        /** When the last execution started (or the search did). */
-        long lastProgress() {
-            return progress;
-        }
-
-        /** Stops the workers after the execution each is in (which may never end). */
-        void giveUp() {
-            givenUp = true;
-        }
-
-        void tick() {
-            progress = System.nanoTime();
+        /**
+         * A VIOLATED verdict if some worker's execution has run longer than {@code limit}
+         * nanoseconds; the search is then abandoned.
+         */
+        @Nullable Verdict stuck(long limit, double seconds) {
+            long now = System.nanoTime();
+            for (int w = 0; w <= workerCount; w++) {
+                Machine m = machines.get(w);
+                if (m != null && now - progress.get(w) > limit) {
+                    givenUp = true;
+                    String where = m.describeRunning();
+                    long[] soFar = m.decisionsSoFar();
+                    m.abort();
+                    return new Verdict.Violated(stats(), bounds(), new Counterexample(
+                            new Failure.Stuck(seconds, where), Schedules.format(soFar), List.of(), List.of(), 0));
+                }
+            }
+            return null;
         }
 
         Verdict run() {
-            int workers = o.strategy() == ExploreOptions.StrategyKind.EXHAUSTIVE ? 1 : o.workers();
+            int workers = workerCount;
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 long seed = o.seed() + 0x9E3779B97F4A7C15L * w;
-                threads.add(Thread.ofVirtual().name("armada-worker-" + w).start(() -> work(seed)));
+                int index = w;
+                threads.add(Thread.ofVirtual().name("armada-worker-" + w).start(() -> work(index, seed)));
             }
             for (Thread t : threads) {
                 try {
@@ -198,6 +232,14 @@ public final class Explorer {
                 return new Verdict.Inconclusive(stats(), bounds, "the preemption bound (" + cut
                         + ") cut branches off the search");
             }
+            String random = randomCut.get();
+            if (random != null) {
+                long forced = domainCutFailures.get();
+                return new Verdict.Inconclusive(stats(), bounds, "the random domain cut a call: " + random
+                        + " (give the scenario a randomDomain as large as the bound, or a smaller bound)"
+                        + (forced == 0 ? "" : "; " + forced + " failing executions were left out because the"
+                                + " domain forced a value to repeat (a retry loop ran out of the values explored)"));
+            }
             if (crashStatesCut) {
                 return new Verdict.Inconclusive(stats(), bounds, "a crash could leave more distinct durable states "
                         + "than the crash-state budget (" + sc.faults().crashStateBudget() + ") lets the search try");
@@ -205,7 +247,7 @@ public final class Explorer {
             return new Verdict.Holds(stats(), bounds);
         }
 
-        private void work(long seed) {
+        private void work(int index, long seed) {
             Strategy strategy = switch (o.strategy()) {
                 case EXHAUSTIVE -> new ExhaustiveStrategy(o.reduction(), o.preemptions());
                 case RANDOM -> new RandomStrategy(seed);
@@ -215,6 +257,7 @@ public final class Explorer {
             Judge judge = new Judge(new RefinementChecker<>(sc.spec()));
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
+                machines.set(index, m);
                 while (found.get() == null && budgetHit.get() == null && !givenUp) {
                     Scheduler s = strategy.next();
                     if (s == null) {
@@ -228,7 +271,7 @@ public final class Explorer {
                         budgetHit.compareAndSet(null, "the time budget (" + o.seconds() + " s) ran out");
                         break;
                     }
-                    tick();
+                    tick(index);
                     ExecutionRecord r = m.run(sc, s, false);
                     if (strategy.error() != null) {
                         error.compareAndSet(null, strategy.error());
@@ -252,6 +295,14 @@ public final class Explorer {
                     if (judge.lastVacuous()) {
                         vacuous.incrementAndGet();
                     }
+                    if (r.randomCut() != null) {
+                        randomCut.compareAndSet(null, r.randomCut());
+                        if (f != null && r.randomExhausted()) {
+                            // Not the code's failure: only a domain too small to give a fresh value made it.
+                            domainCutFailures.incrementAndGet();
+                            f = null;
+                        }
+                    }
                     strategy.finished(r);
                     if (f != null) {
                         found.compareAndSet(null, new Found(r.decisions(), f));
@@ -259,20 +310,24 @@ public final class Explorer {
                     }
                 }
                 cut = strategy.cut();
+                machines.set(index, null);
             }
         }
 
         private Replay counterexample(Found f) {
             try (Machine m = machineFor(sc)) {
+                tick(workerCount);
+                machines.set(workerCount, m);
                 Judge judge = new Judge(new RefinementChecker<>(sc.spec()));
-                long[] decisions = o.shrink() ? new Shrinker(m, sc, judge, this::tick).shrink(f.decisions(),
-                        f.failure()) : f.decisions();
-                tick();
+                long[] decisions = o.shrink() ? new Shrinker(m, sc, judge, () -> tick(workerCount))
+                        .shrink(f.decisions(), f.failure()) : f.decisions();
+                tick(workerCount);
                 Replay shown = replayStrict(m, sc, judge, decisions);
                 if (shown.failure() == null) {
                     throw new ExploreException("a failing execution did not fail again on replay: "
                             + "the code under check depends on something outside the World");
                 }
+                machines.set(workerCount, null);
                 return shown;
             }
         }

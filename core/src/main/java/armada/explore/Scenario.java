@@ -33,7 +33,7 @@ public final class Scenario<S, I> implements Workload {
     private final int diskSize;
     private final List<String> directories;
     private final Function<World, I> boot;
-    private final Function<World, I> recover;
+    private final @Nullable Function<World, I> recover;
     private final BiFunction<I, Op<?>, Object> driver;
     private final List<List<Op<?>>> clients;
     private final List<Op<?>> after;
@@ -50,9 +50,23 @@ public final class Scenario<S, I> implements Workload {
         this.disks = b.disks;
         this.diskSize = b.diskSize;
         this.directories = List.copyOf(b.directories);
-        this.boot = Objects.requireNonNull(b.boot, "boot");
-        this.recover = b.recover != null ? b.recover : b.boot;
-        this.driver = Objects.requireNonNull(b.driver, "driver");
+        if (b.boot == null) {
+            throw new IllegalArgumentException(b.name + ": no boot: say how the implementation starts on a fresh"
+                    + " World with .boot(...)");
+        }
+        if (b.driver == null) {
+            throw new IllegalArgumentException(b.name + ": no driver: say how an operation runs on the"
+                    + " implementation with .driver(...)");
+        }
+        this.boot = b.boot;
+        this.recover = b.recover;
+        this.driver = b.driver;
+        if (b.faults.maxCrashes() > 0 && b.recover == null) {
+            throw new IllegalArgumentException(b.name + ": crashes are explored but the scenario has no recovery:"
+                    + " give one with .recover(...) (a recovery that only rebuilds the in-memory state is"
+                    + " .recover(sameAsBoot), said explicitly)");
+        }
+        SpecStates.checkValueType(b.name, b.spec);
         this.clients = List.copyOf(b.clients);
         this.after = List.copyOf(b.after);
         this.faults = b.faults;
@@ -140,6 +154,9 @@ public final class Scenario<S, I> implements Workload {
 
     @Override
     public Object recover(World world) {
+        if (recover == null) {
+            throw new IllegalStateException(name + " has no recovery");
+        }
         return recover.apply(world);
     }
 
@@ -172,6 +189,11 @@ public final class Scenario<S, I> implements Workload {
     @Override
     public Durability durability() {
         return faults.durability();
+    }
+
+    @Override
+    public int tornSector() {
+        return faults.tornSector();
     }
 
     @Override
@@ -220,7 +242,8 @@ public final class Scenario<S, I> implements Workload {
 
         private Builder(String name, Spec<S> spec) {
             if (!name.matches("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")) {
-                throw new IllegalArgumentException("scenario names are example/scenario in lower case, not " + name);
+                throw new IllegalArgumentException("scenario names are example/scenario in lower case letters, digits"
+                        + " and dashes (like replicated-disk/two-writers), not '" + name + "'");
             }
             this.name = name;
             this.spec = spec;

@@ -20,6 +20,12 @@ public interface ScenarioSource {
             all.addAll(source.scenarios());
         }
         all.sort(Comparator.comparing(Scenario::name));
+        for (int i = 1; i < all.size(); i++) {
+            if (all.get(i).name().equals(all.get(i - 1).name())) {
+                throw new IllegalArgumentException("two scenarios are named " + all.get(i).name()
+                        + ": every scenario on the class path needs its own name");
+            }
+        }
         return List.copyOf(all);
     }
 }

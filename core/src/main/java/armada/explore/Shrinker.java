@@ -1,5 +1,6 @@
 package armada.explore;
 
+import armada.check.Event;
 import armada.check.Failure;
 import armada.sim.Choice;
 import armada.sim.ExecutionRecord;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Makes a failing schedule smaller before it is shown: fewer crashes, fewer disk failures,
  * fewer thread switches, fewer decisions. Each candidate is replayed leniently; it is kept when
- * it fails in the same way and costs less. Bounded by a number of replays.
+ * it fails with the same failure (the same kind, about the same operation, cell, lock or
+ * invariant: see {@link #subject}) and costs less. Bounded by a number of replays.
  */
 final class Shrinker {
 
@@ -33,6 +35,8 @@ final class Shrinker {
 
     /** The smallest failing decisions found, starting from {@code failing} which fails with {@code kind}. */
     long[] shrink(long[] failing, Failure original) {
+        tick.run();
+        String wanted = subject(original, machine.run(workload, new ReplayScheduler(failing, false), false).history());
         long[] best = failing;
         long[] bestCost = cost(best);
         boolean improved = true;
@@ -46,7 +50,7 @@ final class Shrinker {
                 tick.run();
                 ExecutionRecord r = machine.run(workload, new ReplayScheduler(candidate, false), false);
                 Failure f = judge.judge(r);
-                if (f == null || f.getClass() != original.getClass()) {
+                if (f == null || f.getClass() != original.getClass() || !subject(f, r.history()).equals(wanted)) {
                     continue;
                 }
                 long[] actual = r.decisions();
@@ -113,6 +117,39 @@ final class Shrinker {
         return c;
     }
 
+    /**
+     * What a failure is about, beyond its kind: for a refinement failure, the operation (thread
+     * and call) whose return nothing explains; for the others, the object or rule their message
+     * names. A shorter schedule that fails about something else is a different bug.
+     */
+    static String subject(Failure f, List<Event> history) {
+        return switch (f) {
+            case Failure.NotRefinement n -> {
+                if (n.eventIndex() < 0 || n.eventIndex() >= history.size()) {
+                    yield "event " + n.eventIndex();
+                }
+                Event e = history.get(n.eventIndex());
+                if (e instanceof Event.Return ret) {
+                    for (Event earlier : history) {
+                        if (earlier instanceof Event.Invoke inv && inv.opId() == ret.opId()) {
+                            yield "t" + inv.thread() + " " + inv.op();
+                        }
+                    }
+                }
+                yield e.toString();
+            }
+            case Failure.DataRace d -> d.cell();
+            case Failure.StaleObject s -> s.object();
+            case Failure.CrashInvariantBroken c -> c.invariant();
+            case Failure.UserException u -> u.exception().replaceAll(":.*", "") + " " + u.where();
+            case Failure.StepBoundExceeded b -> "";
+            case Failure.Stuck s -> "";
+            case Failure.Deadlock d -> "";
+            case Failure.Livelock l -> "";
+            case Failure.LockMisuse m -> m.detail().replaceAll("^t\\d+ ", "");
+        };
+    }
+
     /** Crashes, disk failures, thread switches, decisions: compared in that order. */
     private static long[] cost(long[] d) {
         long crashes = 0;
@@ -123,11 +160,14 @@ final class Shrinker {
             switch (Choice.kind(code)) {
                 case Choice.CRASH -> crashes++;
                 case Choice.FAIL -> fails++;
-                default -> {
+                case Choice.THREAD -> {
                     if (last >= 0 && Choice.target(code) != last) {
                         switches++;
                     }
                     last = Choice.target(code);
+                }
+                default -> {
+                    // A crash-state choice picks what survived; it is not a thread switch.
                 }
             }
         }

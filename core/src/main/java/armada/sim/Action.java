@@ -4,6 +4,21 @@ package armada.sim;
  * The footprint of one step, packed in a {@code long}: kind (8 bits), thread slot (8 bits) and
  * object (48 bits). Two steps conflict when their order can matter; the explorer's
  * partial-order reduction only reorders steps that do not conflict.
+ *
+ * <p>What "can matter" includes what a later crash can observe, so the relation depends on the
+ * durability model, which the devices write into the footprint ({@link #QUEUED}):
+ * <ul>
+ *   <li>IMMEDIATE: a durable write is durable at once; writes to different blocks or files commute.
+ *   <li>ORDERED: a crash keeps a prefix of one queue per disk (and one for the whole file
+ *       system), in the order the writes ran, so any two durable changes to one disk (or to the
+ *       file system) conflict, whatever block or file they touch: swapping them changes which
+ *       prefixes exist.
+ *   <li>REORDERED: each block, file and directory keeps a prefix of its own changes, and a
+ *       rename across directories survives in both or neither, so changes to different objects
+ *       commute even for a crash.
+ * </ul>
+ * A crash conflicts with every step that changes durable state or the history; a disk failure
+ * with every access to its disk.
  */
 public final class Action {
 
@@ -25,16 +40,34 @@ public final class Action {
     public static final int FS_GLOBAL = 16;
     public static final int FS_SYNC = 17;
     public static final int BARRIER = 18;
+    /**
+     * A thread that was blocked spinning (it re-read memory nobody changed) and waits for any
+     * write to memory it read: conflicts with every write to a cell and every lock step.
+     */
+    public static final int SPIN = 19;
+    /**
+     * Slot 0 ends a recovery: the history records that recovery completed. Conflicts with a
+     * crash (a crash before it is during recovery, after it is a new crash episode).
+     */
+    public static final int RECOVER = 20;
     /** Not a thread's step: the machine crashes. */
     public static final int CRASH = 30;
     /** Not a thread's step: a disk fails. */
     public static final int FAIL = 31;
 
+    /**
+     * Object flag: the device keeps one ordered queue of unsynced changes (ORDERED durability),
+     * so its durable changes conflict with each other whatever they touch.
+     */
+    public static final long QUEUED = 1L << 47;
+
+    private static final long OBJECT = 0xFFFF_FFFF_FFFFL;
+
     private Action() {
     }
 
     public static long of(int kind, int slot, long object) {
-        return ((long) kind << 56) | ((long) slot << 48) | (object & 0xFFFF_FFFF_FFFFL);
+        return ((long) kind << 56) | ((long) slot << 48) | (object & OBJECT);
     }
 
     public static int kind(long action) {
@@ -46,7 +79,7 @@ public final class Action {
     }
 
     public static long object(long action) {
-        return action & 0xFFFF_FFFF_FFFFL;
+        return action & OBJECT;
     }
 
     static long block(int disk, int addr) {
@@ -54,7 +87,15 @@ public final class Action {
     }
 
     static int diskOf(long object) {
-        return (int) (object >>> 32);
+        return (int) ((object & ~QUEUED) >>> 32);
+    }
+
+    private static boolean queued(long action) {
+        return (action & QUEUED) != 0;
+    }
+
+    private static boolean durableChange(int kind) {
+        return kind == WRITE || kind == BARRIER || kind == FS_WRITE || kind == FS_GLOBAL || kind == FS_SYNC;
     }
 
     /** True when {@code a} and {@code b} may not be swapped without changing what can happen. */
@@ -74,20 +115,18 @@ public final class Action {
         }
         if (ka == CRASH || kb == CRASH) {
             int other = ka == CRASH ? kb : ka;
-            return other == WRITE || other == INVOKE || other == RETURN || other == CRASH || other == FAIL
-                    || other == FS_WRITE || other == FS_GLOBAL || other == FS_SYNC || other == BARRIER;
+            return durableChange(other) || other == INVOKE || other == RETURN || other == RECOVER || other == CRASH
+                    || other == FAIL;
+        }
+        if (ka == RECOVER || kb == RECOVER) {
+            return false;
         }
         if (ka == FAIL || kb == FAIL) {
-            long fail = ka == FAIL ? a : b;
-            long other = ka == FAIL ? b : a;
-            int ko = kind(other);
-            if (ko == FAIL) {
-                return true;
-            }
-            if (ko == BARRIER) {
-                return object(other) == object(fail);
-            }
-            return (ko == READ || ko == WRITE) && diskOf(object(other)) == object(fail);
+            return failConflict(ka == FAIL ? a : b, ka == FAIL ? b : a);
+        }
+        if (ka == SPIN || kb == SPIN) {
+            int other = ka == SPIN ? kb : ka;
+            return other == SET || other == LOCK || other == UNLOCK;
         }
         if (ka == BARRIER || kb == BARRIER) {
             long barrier = ka == BARRIER ? a : b;
@@ -97,19 +136,13 @@ public final class Action {
         boolean fsA = ka >= FS_READ && ka <= FS_SYNC;
         boolean fsB = kb >= FS_READ && kb <= FS_SYNC;
         if (fsA || fsB) {
-            if (!(fsA && fsB)) {
-                return false;
-            }
-            if (ka == FS_GLOBAL || kb == FS_GLOBAL) {
-                return true;
-            }
-            if (object(a) != object(b)) {
-                return false;
-            }
-            return ka == FS_WRITE || kb == FS_WRITE;
+            return fsA && fsB && fsConflict(a, b);
         }
         if (ka == INVOKE || ka == RETURN || kb == INVOKE || kb == RETURN) {
             return (ka == INVOKE && kb == RETURN) || (ka == RETURN && kb == INVOKE);
+        }
+        if (ka == WRITE && kb == WRITE && queued(a) && diskOf(object(a)) == diskOf(object(b))) {
+            return true;
         }
         if (object(a) != object(b)) {
             return false;
@@ -122,5 +155,30 @@ public final class Action {
             case SET -> kb == GET || kb == SET;
             default -> true;
         };
+    }
+
+    private static boolean failConflict(long fail, long other) {
+        int ko = kind(other);
+        if (ko == FAIL) {
+            return true;
+        }
+        if (ko == BARRIER) {
+            return object(other) == object(fail);
+        }
+        return (ko == READ || ko == WRITE) && diskOf(object(other)) == object(fail);
+    }
+
+    private static boolean fsConflict(long a, long b) {
+        int ka = kind(a);
+        int kb = kind(b);
+        if (ka == FS_GLOBAL || kb == FS_GLOBAL) {
+            return true;
+        }
+        boolean changeA = ka == FS_WRITE;
+        boolean changeB = kb == FS_WRITE;
+        if (changeA && changeB && queued(a)) {
+            return true;
+        }
+        return object(a) == object(b) && (changeA || changeB);
     }
 }

@@ -5,11 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Enumerates the distinct durable states a crash may leave on one device: every combination of
- * a prefix length per group of unsynced operations, the full prefix first (so option 0 is
- * "everything survived"). Stops at a budget and says whether it had to.
+ * one choice per group of unsynced operations (how much of the group survived), "everything
+ * survived" first (so option 0 is that). Stops at a budget and says whether it had to.
  *
  * @param <S> a device snapshot with value equality
  */
@@ -31,30 +32,36 @@ final class CrashStates<S> {
     }
 
     /**
-     * @param groupSizes number of unsynced operations in each group
-     * @param build the state for given surviving prefix lengths (one per group)
+     * Every distinct state over the combinations of one choice per group.
+     *
+     * @param choiceCounts how many choices each group has; choice 0 of every group together
+     *     must be "everything survived"
+     * @param build the state for a combination of choices, or null if the combination cannot
+     *     happen (it is skipped)
      */
-    static <S> CrashStates<S> enumerate(int[] groupSizes, int budget, Function<int[], S> build) {
+    static <S> CrashStates<S> enumerate(int[] choiceCounts, int budget, Function<int[], @Nullable S> build) {
         Set<S> seen = new LinkedHashSet<>();
-        int[] keep = groupSizes.clone();
+        int[] choice = new int[choiceCounts.length];
         long combinations = 0;
         boolean cut = false;
         while (true) {
-            S s = build.apply(keep.clone());
-            seen.add(s);
+            S s = build.apply(choice.clone());
+            if (s != null) {
+                seen.add(s);
+            }
             if (seen.size() > budget || ++combinations > MAX_COMBINATIONS) {
                 cut = true;
                 break;
             }
             int g = 0;
-            while (g < keep.length && keep[g] == 0) {
-                keep[g] = groupSizes[g];
+            while (g < choice.length && choice[g] == choiceCounts[g] - 1) {
+                choice[g] = 0;
                 g++;
             }
-            if (g == keep.length) {
+            if (g == choice.length) {
                 break;
             }
-            keep[g]--;
+            choice[g]++;
         }
         List<S> list = new ArrayList<>(seen);
         if (list.size() > budget) {

@@ -17,6 +17,8 @@ final class Devices implements DurableState {
     private SimDisk[] disks = new SimDisk[0];
     private SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of(), Durability.IMMEDIATE);
     private Durability durability = Durability.IMMEDIATE;
+    /** Sector size for torn writes; 0: writes never tear. */
+    private int sector;
 
     Devices(Machine machine, FsHost host) {
         this.machine = machine;
@@ -38,6 +40,7 @@ final class Devices implements DurableState {
             fs = new SimFileSystem(host, w.directories(), w.durability());
         }
         durability = w.durability();
+        sector = w.tornSector();
         fs.reset();
     }
 
@@ -68,12 +71,12 @@ final class Devices implements DurableState {
             long product = 1;
             boolean wasCut = false;
             for (SimDisk d : disks) {
-                CrashStates<List<Block>> c = d.crashStates(durability, budget);
+                CrashStates<List<Block>> c = d.crashStates(durability, budget, sector);
                 diskStates.add(c);
                 product = Math.min(Long.MAX_VALUE / 1024, product * c.states.size());
                 wasCut |= c.cut;
             }
-            fsStates = fs.crashStates(budget);
+            fsStates = fs.crashStates(budget, sector);
             product = Math.min(Long.MAX_VALUE / 1024, product * fsStates.states.size());
             this.cut = wasCut || fsStates.cut || product > budget;
             this.count = (int) Math.min(product, budget);
@@ -87,6 +90,40 @@ final class Devices implements DurableState {
         /** Whether more states existed than were offered. */
         boolean cut() {
             return cut;
+        }
+
+        /** State {@code pick}, read-only, without changing the devices. */
+        DurableState view(int pick) {
+            List<List<Block>> blocks = new ArrayList<>();
+            int rest = pick;
+            for (int i = 0; i < disks.length; i++) {
+                List<List<Block>> states = diskStates.get(i).states;
+                blocks.add(states.get(rest % states.size()));
+                rest /= states.size();
+            }
+            FsSnapshot files = fsStates.states.get(rest % fsStates.states.size());
+            return new DurableState() {
+                @Override
+                public int diskCount() {
+                    return disks.length;
+                }
+
+                @Override
+                public boolean failed(int disk) {
+                    return disk(disk).failed;
+                }
+
+                @Override
+                public Block block(int disk, int addr) {
+                    disk(disk).checkAddress(addr);
+                    return blocks.get(disk).get(addr);
+                }
+
+                @Override
+                public Optional<byte[]> file(String dir, String name) {
+                    return Optional.ofNullable(fs.contents(files, dir, name));
+                }
+            };
         }
 
         /** Puts every device in state {@code pick} (a mixed-radix index over the devices). */
@@ -103,6 +140,22 @@ final class Devices implements DurableState {
 
     CrashOptions crashOptions(int budget) {
         return new CrashOptions(budget);
+    }
+
+    /**
+     * Checks {@code invariant} in every durable state a crash now could leave (up to the
+     * crash-state budget); returns the failure for the first state that breaks it, or null.
+     */
+    armada.check.@org.jspecify.annotations.Nullable Failure checkInvariant(CrashInvariant invariant, int budget) {
+        CrashOptions options = crashOptions(budget);
+        for (int pick = 0; pick < options.count(); pick++) {
+            if (!invariant.holds().test(options.view(pick))) {
+                String which = options.count() == 1 ? "" : pick == 0 ? "every unsynced write in place"
+                        : "crash state s" + pick + " of " + options.count();
+                return new armada.check.Failure.CrashInvariantBroken(invariant.name(), which);
+            }
+        }
+        return null;
     }
 
     @Override

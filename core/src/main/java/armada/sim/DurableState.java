@@ -2,16 +2,19 @@ package armada.sim;
 
 import armada.world.Block;
 
-/** A read-only view of the durable state of a simulated World, for crash invariants. */
+/**
+ * A read-only view of a durable state of a simulated World, for crash invariants: one of the
+ * states a crash at this point could leave (with every durability model, each of them is checked).
+ */
 public interface DurableState {
 
     int diskCount();
 
     boolean failed(int disk);
 
-    /** Block {@code addr} of disk {@code disk} as durably stored (what a crash now would keep for sure). */
+    /** Block {@code addr} of disk {@code disk} in this state. */
     Block block(int disk, int addr);
 
-    /** The current contents of a file, if it exists. */
+    /** The contents of a file in this state, if it exists there. */
     java.util.Optional<byte[]> file(String dir, String name);
 }

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param abandoned the scheduler abandoned it as redundant; nothing else in the record counts
  * @param crashStates for each crash, how many distinct durable states it could leave
  * @param crashStatesCut a crash had more distinct states than the budget, and some were not offered
+ * @param randomCut where a {@code random} call was cut by the explored domain (its bound was
+ *     larger), or null if none was
+ * @param randomExhausted a cut {@code random} call found every value of the domain used already,
+ *     so the domain forced a repeat that a real run would almost never see
  */
 public record ExecutionRecord(
         List<Event> history,
@@ -23,7 +27,9 @@ public record ExecutionRecord(
         int steps,
         int crashes,
         List<Integer> crashStates,
-        boolean crashStatesCut) {
+        boolean crashStatesCut,
+        @Nullable String randomCut,
+        boolean randomExhausted) {
 
     /** The schedule string that replays this execution. */
     public String schedule() {

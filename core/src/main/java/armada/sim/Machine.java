@@ -34,6 +34,8 @@ public final class Machine implements AutoCloseable {
     private boolean crashStatesCut;
     private volatile @Nullable SimThread baton;
     private volatile boolean shutdown;
+    /** Given up on from outside (a stuck execution): every thread dies at its next World call. */
+    private volatile boolean aborted;
 
     private @Nullable SimThread current;
     private Workload workload = EmptyWorkload.INSTANCE;
@@ -54,6 +56,15 @@ public final class Machine implements AutoCloseable {
     private boolean abandoned;
     private long[] decisions = new long[64];
     private int decisionCount;
+    /** Durable state may have changed since the crash invariant was last checked. */
+    private boolean durableDirty;
+    /** The first random call the explored domain cut, once per machine (where, and its bound). */
+    private @Nullable String randomCutWhere;
+    private boolean randomCut;
+    /** A cut random call found every value of the domain already used: the domain forced a repeat. */
+    private boolean randomExhausted;
+    private long randomSeen;
+    private int randomCutCalls;
 
     /** A machine for executions with at most {@code maxThreads} simulated threads, counting slot 0. */
     public Machine(int maxThreads) {
@@ -130,6 +141,11 @@ public final class Machine implements AutoCloseable {
         abandoned = false;
         crashing = false;
         stopping = false;
+        durableDirty = true;
+        randomCut = false;
+        randomExhausted = false;
+        randomSeen = 0;
+        randomCutCalls = 0;
         rec.reset(tracing);
         for (SimThread t : slots) {
             t.state = SimThread.State.IDLE;
@@ -145,7 +161,7 @@ public final class Machine implements AutoCloseable {
     private ExecutionRecord finish() {
         return new ExecutionRecord(List.copyOf(rec.history), Arrays.copyOf(decisions, decisionCount),
                 failure, abandoned, List.copyOf(rec.trace), steps, crashes, List.copyOf(crashStateCounts),
-                crashStatesCut);
+                crashStatesCut, randomCut ? randomCutWhere : null, randomExhausted);
     }
 
     // ---------------------------------------------------------------- phases (on slot 0)
@@ -260,7 +276,12 @@ public final class Machine implements AutoCloseable {
                 return null;
             }
             Object[] out = new Object[1];
-            if (runMainPhase("rec", () -> out[0] = w.recover(world))) {
+            if (runMainPhase("rec", () -> {
+                out[0] = w.recover(world);
+                // Recovery is complete once its body returns: one more scheduling point, so that a
+                // crash just before that (still in this episode) and one just after are both tried.
+                point(main, Action.of(Action.RECOVER, 0, 0), null);
+            })) {
                 rec.recovered();
                 if (rec.tracing) { rec.line("machine", "recovery complete"); }
                 return out[0];
@@ -271,7 +292,12 @@ public final class Machine implements AutoCloseable {
         }
     }
 
-    /** Runs {@code body} as slot 0's thread; false if a crash or a failure stopped it. */
+    /**
+     * Runs {@code body} as slot 0's thread; false if a crash or a failure stopped it. After the
+     * operations after the clients ("post"), the phase also lets every other live thread finish;
+     * after recovery ("rec") it does not: recovery is complete when its body returns, and the
+     * threads it started run on, interleaved with what follows.
+     */
     private boolean runMainPhase(String name, Runnable body) {
         boolean post = name.equals("post");
         main.historyId = post ? workload.clients().size() : -1;
@@ -283,8 +309,12 @@ public final class Machine implements AutoCloseable {
         current = main;
         try {
             body.run();
+            if (main.killed) {
+                // The body caught the crash (or the stop) and returned anyway: it was killed all the same.
+                throw Killed.INSTANCE;
+            }
             main.state = SimThread.State.DONE;
-            if (anyLive()) {
+            if (post && anyLive()) {
                 SimThread next = schedule(main);
                 if (next == null) {
                     reap();
@@ -321,6 +351,7 @@ public final class Machine implements AutoCloseable {
             return false;
         }
         generation++;
+        durableDirty = true;
         rec.crash(crashes);
         for (SimThread t : slots) {
             t.state = SimThread.State.IDLE;
@@ -370,11 +401,20 @@ public final class Machine implements AutoCloseable {
 
     /** A scheduling point of {@code me}, which is about to take the step {@code action}. */
     void point(SimThread me, long action, @Nullable Object waitingOn) {
-        if (me.killed) {
+        if (me.killed || aborted) {
             throw Killed.INSTANCE;
+        }
+        int kind = Action.kind(action);
+        if (kind != Action.GET && kind != Action.SET && kind != Action.LOCK && kind != Action.UNLOCK
+                && kind != Action.SPIN) {
+            me.spin.clear();
         }
         if (direct) {
             return;
+        }
+        if (kind == Action.WRITE || kind == Action.BARRIER || kind == Action.FS_WRITE || kind == Action.FS_GLOBAL
+                || kind == Action.FS_SYNC) {
+            durableDirty = true;
         }
         me.pending = action;
         if (me.granted) {
@@ -396,6 +436,20 @@ public final class Machine implements AutoCloseable {
         me.waitingOn = null;
     }
 
+    /**
+     * Before a read of {@code object} (a cell, an atomic cell, or a lock taken back): if the read
+     * would only repeat what {@code me} has already seen, and it holds no lock, {@code me} is
+     * spinning and waits here until another thread changes something it read.
+     */
+    void spinPoint(SimThread me, SpinLog.Versioned object, int kind, int arg) {
+        if (!direct && !me.killed && me.locksHeld == 0 && me.spin.repeats(object, kind, arg)) {
+            if (rec.tracing) {
+                rec.line(me.name, "spins on " + me.spin.describe() + ": waits for a change");
+            }
+            point(me, Action.of(Action.SPIN, me.slot, 0), me.spin);
+        }
+    }
+
     /** Decides what happens next; null when the execution is stopping (crash, failure, abandon). */
     private @Nullable SimThread schedule(@Nullable SimThread me) {
         while (true) {
@@ -404,9 +458,13 @@ public final class Machine implements AutoCloseable {
                 return null;
             }
             CrashInvariant inv = invariant;
-            if (inv != null && !inv.holds().test(devices)) {
-                stop(new Failure.CrashInvariantBroken(inv.name()));
-                return null;
+            if (inv != null && durableDirty) {
+                durableDirty = false;
+                Failure broken = devices.checkInvariant(inv, workload.crashStateBudget());
+                if (broken != null) {
+                    stop(broken);
+                    return null;
+                }
             }
             choice.clear(me == null ? -1 : me.slot);
             boolean live = false;
@@ -420,7 +478,9 @@ public final class Machine implements AutoCloseable {
                 }
             }
             if (choice.size == 0) {
-                stop(live ? new Failure.Deadlock(describeWaiting()) : new Failure.LockMisuse("no thread to run"));
+                stop(!live ? new Failure.LockMisuse("no thread to run")
+                        : anySpinning() ? new Failure.Livelock(describeWaiting())
+                        : new Failure.Deadlock(describeWaiting()));
                 return null;
             }
             if (crashes < workload.maxCrashes()) {
@@ -464,12 +524,22 @@ public final class Machine implements AutoCloseable {
                 default -> {
                     SimDisk d = devices.disk(Choice.target(code));
                     d.failed = true;
+                    durableDirty = true;
                     failures++;
                     steps--;
                     if (rec.tracing) { rec.line("machine", d + " fails"); }
                 }
             }
         }
+    }
+
+    private boolean anySpinning() {
+        for (int i = 0; i < threadCount; i++) {
+            if (slots[i].state == SimThread.State.READY && slots[i].waitingOn instanceof SpinLog) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addThreadOptions(SimThread t) {
@@ -491,7 +561,8 @@ public final class Machine implements AutoCloseable {
                 if (!b.isEmpty()) {
                     b.append(", ");
                 }
-                b.append(t.name).append(" waits for ").append(t.waitingOn);
+                b.append(t.name).append(t.waitingOn instanceof SpinLog ? " spins: waits for " : " waits for ")
+                        .append(t.waitingOn);
                 if (t.waitingOn instanceof SimLock l && l.owner != null) {
                     b.append(" held by ").append(l.owner.name);
                 }
@@ -624,16 +695,50 @@ public final class Machine implements AutoCloseable {
     }
 
     private Failure userException(String thread, RuntimeException e) {
-        String where = "";
-        for (StackTraceElement frame : e.getStackTrace()) {
-            String c = frame.getClassName();
-            if (!c.startsWith("armada.sim.") && !c.startsWith("java.") && !c.startsWith("jdk.")) {
-                where = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1)
-                        + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+        String where = userFrame(e.getStackTrace());
+        return new Failure.UserException(thread, e.toString(), where.isEmpty() ? "" : where.substring(4));
+    }
+
+    /**
+     * For a watchdog on another thread: the simulated thread running now, its Java thread's state
+     * (a thread blocked on a monitor is in a {@code synchronized} deadlock) and its stack.
+     */
+    public String describeRunning() {
+        SimThread t = baton;
+        if (t == null) {
+            return "no simulated thread is running";
+        }
+        Thread carrier = t.onMain ? main.carrier : t.carrier;
+        if (carrier == null) {
+            return t.name;
+        }
+        StringBuilder b = new StringBuilder(t.name);
+        Thread.State state = carrier.getState();
+        b.append(state == Thread.State.BLOCKED ? " is blocked on a monitor (synchronized)"
+                : state == Thread.State.RUNNABLE ? " is running" : " is " + state.name().toLowerCase(java.util.Locale.ROOT));
+        int shown = 0;
+        for (StackTraceElement frame : carrier.getStackTrace()) {
+            if (shown == 12) {
+                b.append(" ...");
                 break;
             }
+            b.append(shown == 0 ? " at " : " <- ").append(frame);
+            shown++;
         }
-        return new Failure.UserException(thread, e.toString(), where);
+        return b.toString();
+    }
+
+    /** For a watchdog: the decisions the running execution has made so far. */
+    public long[] decisionsSoFar() {
+        SimThread t = baton;
+        int n = Math.min(decisionCount, decisions.length);
+        return t == null ? new long[0] : Arrays.copyOf(decisions, n);
+    }
+
+    /** Gives up on the running execution: its threads die at their next World call. */
+    public void abort() {
+        aborted = true;
+        close();
     }
 
     @Override
@@ -676,6 +781,11 @@ public final class Machine implements AutoCloseable {
         return new SimCell<>(this, nextObjectId++, generation, initial, me(), maxThreads);
     }
 
+    <T> SimAtomicCell<T> newAtomicCell(T initial) {
+        me();
+        return new SimAtomicCell<>(this, nextObjectId++, generation, initial, maxThreads);
+    }
+
     // ---------------------------------------------------------------- for the simulated objects
 
     /** The durability model of this execution. */
@@ -713,7 +823,8 @@ public final class Machine implements AutoCloseable {
     SimTask spawn(Runnable body) {
         SimThread me = me();
         if (direct) {
-            throw new IllegalStateException("spawn is not allowed during boot");
+            throw new IllegalStateException("spawn is not allowed during boot: boot runs alone, before any"
+                    + " scheduling point; start background threads from an operation or from recovery");
         }
         if (threadCount == maxThreads) {
             throw fail(new Failure.LockMisuse("too many threads: the bound is " + maxThreads));
@@ -741,10 +852,46 @@ public final class Machine implements AutoCloseable {
         me.chosenValue = 0;
         point(me, Action.of(Action.RANDOM, me.slot, 0), null);
         int v = me.chosenValue;
+        if (bound > randomDomain && !direct) {
+            noteRandomCut(bound, v);
+        }
         if (rec.tracing) {
             rec.line(me.name, "random(" + bound + ") -> " + v);
         }
         return v;
+    }
+
+    /**
+     * A random call whose bound is larger than the explored domain: the search cannot cover it.
+     * Notes where (once per machine), and whether the domain has forced a repeated value.
+     */
+    private void noteRandomCut(int bound, int value) {
+        randomCut = true;
+        if (randomCutWhere == null) {
+            randomCutWhere = "random(" + bound + ")" + userFrame(new Throwable().getStackTrace())
+                    + " explored only " + randomDomain + " of its " + bound + " values";
+        }
+        randomCutCalls++;
+        if (randomDomain <= 64) {
+            if (Long.bitCount(randomSeen) == randomDomain) {
+                randomExhausted = true;
+            }
+            randomSeen |= 1L << value;
+        } else if (randomCutCalls > randomDomain) {
+            randomExhausted = true;
+        }
+    }
+
+    /** " at Class.method(File.java:12)" for the first frame of code under check, or "". */
+    private static String userFrame(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String c = frame.getClassName();
+            if (!c.startsWith("armada.sim.") && !c.startsWith("java.") && !c.startsWith("jdk.")) {
+                return " at " + c.substring(c.lastIndexOf('.') + 1) + "." + frame.getMethodName() + "("
+                        + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+            }
+        }
+        return "";
     }
 
     /** Vector-clock join: {@code into} becomes the pointwise maximum. */

@@ -3,7 +3,10 @@ package armada.sim;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The text form of a schedule: the decision tokens joined by dots, e.g. {@code 0.1.c.0}. */
+/**
+ * The text form of a schedule: the decision tokens joined by dots, e.g. {@code t0.t1r1.c.s2.m}
+ * (see {@link Choice#token}); {@code -} is the empty schedule.
+ */
 public final class Schedules {
 
     private Schedules() {

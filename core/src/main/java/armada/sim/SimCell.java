@@ -9,7 +9,7 @@ import java.util.Arrays;
  * as (thread, clock), and each thread's last read clock. An access that is not ordered after a
  * conflicting one by the threads' vector clocks is a data race.
  */
-final class SimCell<T> implements Cell<T> {
+final class SimCell<T> implements Cell<T>, SpinLog.Versioned {
 
     private final Machine machine;
     private final int id;
@@ -18,6 +18,7 @@ final class SimCell<T> implements Cell<T> {
     private int writer;
     private int writeClock;
     private final int[] readClocks;
+    private int version;
 
     SimCell(Machine machine, int id, int generation, T value, SimThread creator, int maxThreads) {
         this.machine = machine;
@@ -30,14 +31,21 @@ final class SimCell<T> implements Cell<T> {
     }
 
     @Override
+    public int version() {
+        return version;
+    }
+
+    @Override
     public T get() {
         SimThread me = machine.me();
         machine.checkGeneration(this, generation);
+        machine.spinPoint(me, this, Action.GET, 0);
         machine.point(me, Action.of(Action.GET, me.slot, id), null);
         if (writer != me.slot && writeClock > me.clock[writer]) {
             throw race(me, "get " + this, "writes", "reads");
         }
         readClocks[me.slot] = me.clock[me.slot];
+        me.spin.read(this, version, Action.GET, 0);
         if (machine.tracing()) {
             machine.trace(me, "get " + this + " -> " + value);
         }
@@ -61,6 +69,8 @@ final class SimCell<T> implements Cell<T> {
         writer = me.slot;
         writeClock = me.clock[me.slot];
         value = newValue;
+        version++;
+        me.spin.clear();
         if (machine.tracing()) {
             machine.trace(me, "set " + this + " <- " + newValue);
         }

@@ -47,7 +47,7 @@ final class SimDisk implements Disk {
     public Optional<Block> read(int addr) {
         checkAddress(addr);
         SimThread me = machine.me();
-        machine.point(me, Action.of(Action.READ, me.slot, Action.block(index, addr)), null);
+        machine.point(me, Action.of(Action.READ, me.slot, footprint(addr)), null);
         if (machine.tracing()) {
             machine.trace(me, "read " + this + "[" + addr + "] -> " + (failed ? "failed" : blocks[addr]));
         }
@@ -58,7 +58,7 @@ final class SimDisk implements Disk {
     public void write(int addr, Block block) {
         checkAddress(addr);
         SimThread me = machine.me();
-        machine.point(me, Action.of(Action.WRITE, me.slot, Action.block(index, addr)), null);
+        machine.point(me, Action.of(Action.WRITE, me.slot, footprint(addr)), null);
         if (!failed) {
             store(addr, block, machine.durability());
         }
@@ -79,6 +79,12 @@ final class SimDisk implements Disk {
         }
     }
 
+    /** The object a step on block {@code addr} touches; under ORDERED, on the disk's one queue. */
+    private long footprint(int addr) {
+        long block = Action.block(index, addr);
+        return machine.durability() == Durability.ORDERED ? block | Action.QUEUED : block;
+    }
+
     void store(int addr, Block block, Durability durability) {
         blocks[addr] = block;
         if (durability == Durability.IMMEDIATE) {
@@ -93,16 +99,28 @@ final class SimDisk implements Disk {
         unsynced.clear();
     }
 
-    /** What a crash may leave on this disk; index 0 keeps every write. */
-    CrashStates<List<Block>> crashStates(Durability durability, int budget) {
+    /**
+     * What a crash may leave on this disk; index 0 keeps every write. Under ORDERED a prefix of
+     * the queue survives, under REORDERED a prefix of each block's own writes. With
+     * {@code sector > 0} the first write that did not survive whole may survive torn: its first
+     * {@code k} sectors written over what the block held before it.
+     */
+    CrashStates<List<Block>> crashStates(Durability durability, int budget, int sector) {
         if (unsynced.isEmpty()) {
             return CrashStates.single(List.of(durable));
         }
+        int tears = sector > 0 && sector < Block.SIZE ? (Block.SIZE + sector - 1) / sector - 1 : 0;
         if (durability == Durability.ORDERED) {
-            return CrashStates.enumerate(new int[] {unsynced.size()}, budget, keep -> {
+            int n = unsynced.size();
+            return CrashStates.enumerate(new int[] {n + 1 + n * tears}, budget, choice -> {
                 Block[] b = durable.clone();
-                for (int k = 0; k < keep[0]; k++) {
+                Torn t = Torn.decode(choice[0], n, tears);
+                for (int k = 0; k < t.whole(); k++) {
                     b[unsynced.get(k).addr()] = unsynced.get(k).block();
+                }
+                if (t.sectors() > 0) {
+                    Write w = unsynced.get(t.whole());
+                    b[w.addr()] = tear(b[w.addr()], w.block(), t.sectors() * sector);
                 }
                 return List.of(b);
             });
@@ -118,19 +136,33 @@ final class SimDisk implements Disk {
             }
             perBlock.get(g).add(w);
         }
-        int[] sizes = new int[perBlock.size()];
-        for (int g = 0; g < sizes.length; g++) {
-            sizes[g] = perBlock.get(g).size();
+        int[] counts = new int[perBlock.size()];
+        for (int g = 0; g < counts.length; g++) {
+            int n = perBlock.get(g).size();
+            counts[g] = n + 1 + n * tears;
         }
-        return CrashStates.enumerate(sizes, budget, keep -> {
+        return CrashStates.enumerate(counts, budget, choice -> {
             Block[] b = durable.clone();
-            for (int g = 0; g < keep.length; g++) {
-                if (keep[g] > 0) {
-                    b[addrs.get(g)] = perBlock.get(g).get(keep[g] - 1).block();
+            for (int g = 0; g < choice.length; g++) {
+                List<Write> writes = perBlock.get(g);
+                Torn t = Torn.decode(choice[g], writes.size(), tears);
+                int addr = addrs.get(g);
+                if (t.whole() > 0) {
+                    b[addr] = writes.get(t.whole() - 1).block();
+                }
+                if (t.sectors() > 0) {
+                    b[addr] = tear(b[addr], writes.get(t.whole()).block(), t.sectors() * sector);
                 }
             }
             return List.of(b);
         });
+    }
+
+    /** {@code bytes} bytes of {@code written} over {@code before}: a write torn at a sector boundary. */
+    static Block tear(Block before, Block written, int bytes) {
+        byte[] mixed = before.bytes();
+        System.arraycopy(written.bytes(), 0, mixed, 0, bytes);
+        return Block.of(mixed);
     }
 
     /** After a crash: the chosen blocks become both what is read and what is durable. */

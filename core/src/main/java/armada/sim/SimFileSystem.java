@@ -81,7 +81,7 @@ public final class SimFileSystem implements FileSystem {
     public Optional<Fd> create(String dir, String name) {
         int d = dir(dir);
         Names.check(name);
-        host.step(Action.FS_WRITE, dirObject(d));
+        step(Action.FS_WRITE, dirObject(d));
         if (dirs.get(d).containsKey(name)) {
             trace("create " + dir + "/" + name + " -> exists");
             return Optional.empty();
@@ -98,7 +98,7 @@ public final class SimFileSystem implements FileSystem {
     public Optional<Fd> open(String dir, String name) {
         int d = dir(dir);
         Names.check(name);
-        host.step(Action.FS_READ, dirObject(d));
+        step(Action.FS_READ, dirObject(d));
         Integer inode = dirs.get(d).get(name);
         trace("open " + dir + "/" + name + (inode == null ? " -> missing" : ""));
         return inode == null ? Optional.empty()
@@ -108,7 +108,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public void append(Fd fd, byte[] data) {
         SimFd f = fd(fd, true);
-        host.step(Action.FS_WRITE, inodeObject(f.inode));
+        step(Action.FS_WRITE, inodeObject(f.inode));
         Inode i = inodes.get(f.inode);
         i.append(data);
         record(FsOp.append(f.inode, i.length));
@@ -121,7 +121,7 @@ public final class SimFileSystem implements FileSystem {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must not be negative");
         }
-        host.step(Action.FS_READ, inodeObject(f.inode));
+        step(Action.FS_READ, inodeObject(f.inode));
         Inode i = inodes.get(f.inode);
         int from = (int) Math.min(offset, i.length);
         int to = (int) Math.min((long) from + length, i.length);
@@ -132,7 +132,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public long size(Fd fd) {
         SimFd f = fd(fd, null);
-        host.step(Action.FS_READ, inodeObject(f.inode));
+        step(Action.FS_READ, inodeObject(f.inode));
         int length = inodes.get(f.inode).length;
         trace("size " + f.path + " -> " + length);
         return length;
@@ -192,7 +192,7 @@ public final class SimFileSystem implements FileSystem {
         int to = dir(toDir);
         Names.check(fromName);
         Names.check(toName);
-        host.step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
+        step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
         Integer inode = dirs.get(from).get(fromName);
         if (inode == null) {
             trace(what + " " + fromDir + "/" + fromName + " -> missing");
@@ -205,7 +205,7 @@ public final class SimFileSystem implements FileSystem {
     public void unlink(String dir, String name) {
         int d = dir(dir);
         Names.check(name);
-        host.step(Action.FS_WRITE, dirObject(d));
+        step(Action.FS_WRITE, dirObject(d));
         if (dirs.get(d).remove(name) == null) {
             trace("unlink " + dir + "/" + name + " -> missing");
             throw new MissingFileException(dir, name);
@@ -217,7 +217,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public List<String> list(String dir) {
         int d = dir(dir);
-        host.step(Action.FS_READ, dirObject(d));
+        step(Action.FS_READ, dirObject(d));
         List<String> out = List.copyOf(dirs.get(d).keySet());
         trace("list " + dir + " -> " + out);
         return out;
@@ -226,7 +226,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public void fsync(Fd fd) {
         SimFd f = fd(fd, null);
-        host.step(Action.FS_SYNC, inodeObject(f.inode));
+        step(Action.FS_SYNC, inodeObject(f.inode));
         Inode i = inodes.get(f.inode);
         i.durable = i.length;
         unsynced.removeIf(op -> op.isAppend() && op.inode() == f.inode);
@@ -236,7 +236,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public void fsyncDir(String dir) {
         int d = dir(dir);
-        host.step(Action.FS_SYNC, dirObject(d));
+        step(Action.FS_SYNC, dirObject(d));
         List<FsOp> kept = new ArrayList<>();
         for (FsOp op : unsynced) {
             boolean mine = !op.isAppend() && (op.fromDir() == d || op.toDir() == d);
@@ -250,6 +250,11 @@ public final class SimFileSystem implements FileSystem {
         unsynced.clear();
         unsynced.addAll(kept);
         trace("fsync " + dir + "/");
+    }
+
+    /** A scheduling point; under ORDERED every change is on the file system's one queue. */
+    private void step(int kind, long object) {
+        host.step(kind, durability == Durability.ORDERED ? object | Action.QUEUED : object);
     }
 
     // ------------------------------------------------------------------ durability
@@ -280,24 +285,29 @@ public final class SimFileSystem implements FileSystem {
         }
     }
 
-    /** What a crash may leave, as states of this file system: index 0 keeps everything. */
-    CrashStates<FsSnapshot> crashStates(int budget) {
+    /**
+     * What a crash may leave, as states of this file system: index 0 keeps everything. With
+     * {@code sector > 0} an unsynced append may also survive torn, cut at a sector boundary of
+     * the file (see {@link FsCrashStates}).
+     */
+    CrashStates<FsSnapshot> crashStates(int budget, int sector) {
         if (unsynced.isEmpty()) {
-            return CrashStates.single(snapshot(new int[0], List.of()));
+            return CrashStates.single(snapshot(op -> false, Map.of()));
         }
-        if (durability == Durability.ORDERED) {
-            List<List<FsOp>> one = List.of(List.copyOf(unsynced));
-            return CrashStates.enumerate(new int[] {unsynced.size()}, budget, keep -> snapshot(keep, one));
+        Map<Integer, Integer> durableLengths = new HashMap<>();
+        for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
+            durableLengths.put(e.getKey(), e.getValue().durable);
         }
-        List<List<FsOp>> groups = FsGroups.of(unsynced);
-        int[] sizes = new int[groups.size()];
-        for (int g = 0; g < sizes.length; g++) {
-            sizes[g] = groups.get(g).size();
-        }
-        return CrashStates.enumerate(sizes, budget, keep -> snapshot(keep, groups));
+        FsCrashStates states = new FsCrashStates(List.copyOf(unsynced), durableLengths, sector, this::snapshot);
+        return durability == Durability.ORDERED ? states.ordered(budget) : states.reordered(budget);
     }
 
-    private FsSnapshot snapshot(int[] keep, List<List<FsOp>> groups) {
+    /**
+     * The state in which exactly the unsynced operations {@code survives} accepts survived
+     * (applied in issue order over the durable image), with some files' lengths cut to
+     * {@code torn}.
+     */
+    private FsSnapshot snapshot(java.util.function.IntPredicate survives, Map<Integer, Integer> torn) {
         List<TreeMap<String, Integer>> d = new ArrayList<>();
         for (TreeMap<String, Integer> m : durableDirs) {
             d.add(new TreeMap<>(m));
@@ -306,17 +316,18 @@ public final class SimFileSystem implements FileSystem {
         for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
             lengths.put(e.getKey(), e.getValue().durable);
         }
-        for (int g = 0; g < keep.length; g++) {
-            List<FsOp> ops = groups.get(g);
-            for (int k = 0; k < keep[g]; k++) {
-                FsOp op = ops.get(k);
-                if (op.isAppend()) {
-                    lengths.merge(op.inode(), op.length(), Math::max);
-                } else {
-                    apply(op, d);
-                }
+        for (int k = 0; k < unsynced.size(); k++) {
+            if (!survives.test(k)) {
+                continue;
+            }
+            FsOp op = unsynced.get(k);
+            if (op.isAppend()) {
+                lengths.merge(op.inode(), op.length(), Math::max);
+            } else {
+                apply(op, d);
             }
         }
+        lengths.putAll(torn);
         return FsSnapshot.of(d, lengths);
     }
 
@@ -361,7 +372,16 @@ public final class SimFileSystem implements FileSystem {
         nextInode = 0;
     }
 
-    /** The bytes of {@code dir/name} as they are now, or null; for crash invariants and tests. */
+    /** The bytes of {@code dir/name} in the crash state {@code s}, or null; for crash invariants. */
+    byte @org.jspecify.annotations.Nullable [] contents(FsSnapshot s, String dir, String name) {
+        Integer inode = s.dirs().get(dir(dir)).get(name);
+        if (inode == null) {
+            return null;
+        }
+        return Arrays.copyOf(inodes.get(inode).data, s.lengths().get(inode));
+    }
+
+    /** The bytes of {@code dir/name} as they are now, or null; for tests. */
     byte @org.jspecify.annotations.Nullable [] contents(String dir, String name) {
         Integer inode = dirs.get(dir(dir)).get(name);
         if (inode == null) {

@@ -9,13 +9,16 @@ import org.jspecify.annotations.Nullable;
  * the holder's vector clock; taking it joins that clock in, which is how the race detector
  * knows what the lock orders.
  */
-final class SimLock implements Lock {
+final class SimLock implements Lock, SpinLog.Versioned {
 
     final Machine machine;
     final int id;
     final int generation;
     @Nullable SimThread owner;
     final int[] released;
+    /** Hand-overs: how many times the lock was taken by a thread other than the one before. */
+    private int handovers;
+    private @Nullable SimThread lastOwner;
 
     SimLock(Machine machine, int id, int generation, int maxThreads) {
         this.machine = machine;
@@ -25,15 +28,30 @@ final class SimLock implements Lock {
     }
 
     @Override
+    public int version() {
+        return handovers;
+    }
+
+    @Override
     public void lock() {
         SimThread me = machine.me();
         machine.checkGeneration(this, generation);
+        if (lastOwner == me) {
+            // Taking it back with no one else having had it in between: a poll that may be spinning.
+            machine.spinPoint(me, this, Action.LOCK, 0);
+        }
         machine.point(me, Action.of(Action.LOCK, me.slot, id), this);
         if (owner != null) {
             // Only reachable in direct mode (boot), where nothing else can release it.
             throw machine.fail(new Failure.Deadlock(me.name + " locks " + this + " which it already holds during boot"));
         }
         owner = me;
+        if (lastOwner != me) {
+            handovers++;
+            lastOwner = me;
+        }
+        me.locksHeld++;
+        me.spin.read(this, handovers, Action.LOCK, 0);
         Machine.joinClock(me.clock, released);
         if (machine.tracing()) {
             machine.trace(me, "lock " + this);
@@ -53,6 +71,7 @@ final class SimLock implements Lock {
         System.arraycopy(me.clock, 0, released, 0, released.length);
         me.clock[me.slot]++;
         owner = null;
+        me.locksHeld--;
         if (machine.tracing()) {
             machine.trace(me, "unlock " + this);
         }

@@ -24,6 +24,10 @@ final class SimThread {
     @Nullable Runnable body;
     @Nullable Thread carrier;
     int[] clock;
+    /** What the thread read since its own last change: detects spinning. */
+    final SpinLog spin = new SpinLog();
+    /** Locks the thread holds now: a thread holding a lock is never blocked as a spinner. */
+    int locksHeld;
 
     SimThread(int slot, int maxThreads) {
         this.slot = slot;
@@ -43,6 +47,9 @@ final class SimThread {
         if (w instanceof SimLock lock) {
             return lock.owner == null;
         }
+        if (w instanceof SpinLog log) {
+            return log.changed();
+        }
         return w instanceof SimTask task && task.thread.state != State.READY;
     }
 
@@ -57,6 +64,8 @@ final class SimThread {
         randomBound = 0;
         chosenValue = 0;
         body = newBody;
+        spin.clear();
+        locksHeld = 0;
         java.util.Arrays.fill(clock, 0);
     }
 

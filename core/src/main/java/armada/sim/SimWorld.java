@@ -42,6 +42,11 @@ final class SimWorld implements World {
     }
 
     @Override
+    public <T> armada.world.AtomicCell<T> newAtomicCell(T initial) {
+        return machine.newAtomicCell(initial);
+    }
+
+    @Override
     public Task spawn(Runnable body) {
         return machine.spawn(body);
     }

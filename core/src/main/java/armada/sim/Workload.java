@@ -42,6 +42,14 @@ public interface Workload {
         return Durability.IMMEDIATE;
     }
 
+    /**
+     * The sector size at which unsynced writes may tear (survive a crash in part), or 0 if they
+     * never do.
+     */
+    default int tornSector() {
+        return 0;
+    }
+
     /** Distinct crash states offered at one crash; more are cut (and the search is not complete). */
     default int crashStateBudget() {
         return 256;

@@ -169,6 +169,11 @@ public final class RealWorld implements World, AutoCloseable {
         return new RealCell<>(cellIds.getAndIncrement(), initial);
     }
 
+    @Override
+    public <T> AtomicCell<T> newAtomicCell(T initial) {
+        return new RealAtomicCell<>(cellIds.getAndIncrement(), initial);
+    }
+
     /** Starts a virtual thread named {@code s0}, {@code s1}, ... running {@code body}. */
     @Override
     public Task spawn(Runnable body) {

@@ -25,7 +25,14 @@ public interface World {
     /** A new memory cell holding {@code initial}. Cells are volatile: a crash destroys them. */
     <T> Cell<T> newCell(T initial);
 
-    /** Starts a thread running {@code body}. Threads die at a crash. */
+    /** A new atomic cell holding {@code initial}: for flags and spin locks. Volatile: a crash destroys it. */
+    <T> AtomicCell<T> newAtomicCell(T initial);
+
+    /**
+     * Starts a thread running {@code body}. Threads die at a crash. A thread started by recovery
+     * keeps running after recovery returns, interleaved with what follows, until it ends or the
+     * next crash.
+     */
     Task spawn(Runnable body);
 
     /**

@@ -67,11 +67,15 @@ final class Registers {
         }
     }
 
-    /** A scenario builder over the register spec with one disk of one block. */
+    /**
+     * A scenario builder over the register spec with one disk of one block. The registers keep
+     * everything on disk, so recovery is boot again (said explicitly, as a scenario must).
+     */
     static <I extends Register> Scenario.Builder<Integer, I> scenario(String name, Function<World, ? extends I> boot) {
         return Scenario.<Integer, I>builder("test/" + name, new RegisterSpec())
                 .disks(1, 1)
                 .boot(w -> boot.apply(w))
+                .recover(w -> boot.apply(w))
                 .driver(Registers::apply);
     }
 }
