@@ -5,14 +5,26 @@ import java.io.EOFException;
 import java.io.IOException;
 
 /**
- * Reads an SMTP DATA section (RFC 5321 4.1.1.4, 4.5.2): text lines up to a line holding only
- * a dot. The only end of data is CRLF.CRLF; a line ending in a bare LF, or holding a bare CR,
- * is refused (the SMTP-smuggling fix), but reading goes on to the real end so the session stays
- * in step. A leading dot is removed (dot-unstuffing). The message is kept with CRLF endings.
+ * Reads an SMTP DATA section (RFC 5321 4.1.1.4, 4.5.2): text lines up to the end of data. A
+ * leading dot is removed (dot-unstuffing) and the message is kept with CRLF endings.
+ *
+ * <p>The only end of data is CRLF.CRLF: a line holding just a dot, ended by CRLF, that starts
+ * right after a CRLF (the DATA command's own, or the previous text line's). A dot after a bare
+ * LF, a dot followed by a bare LF or CR, and a dot line that was the tail of an over-long line
+ * are not ends. This closes SMTP smuggling (CVE-2023-51764 and kin), where a server that took
+ * {@code <LF>.<CR><LF>} or {@code <LF>.<LF>} for the end ran the commands hidden after it.
+ *
+ * <p>Bare CR and bare LF are refused, not taken as data: a message with a bare LF anywhere
+ * (also ending the DATA command line), or a CR that does not end a line, gets
+ * {@link Problem#BARE_NEWLINE} and nothing of it is kept, as Postfix does with
+ * {@code smtpd_forbid_bare_newline}. So nothing this server accepts holds a line break that a
+ * lenient reader further on (a relay's next hop, a POP3 client) could read differently.
+ * Reading always goes on to the real end, so a refused message gets exactly one reply and what
+ * follows the real end is read as commands.
  */
 public final class DataReader {
 
-    /** What was wrong with the data, if anything. */
+    /** What was wrong with the data, if anything; the first problem met is the one reported. */
     public enum Problem {
         NONE, TOO_BIG, LINE_TOO_LONG, BARE_NEWLINE
     }
@@ -21,52 +33,58 @@ public final class DataReader {
     public record Result(byte[] message, Problem problem) {
     }
 
+    /** How far past the size limit a refused message is still read to find its end. */
+    static final long DISCARD_SLACK = 64L * 1024 * 1024;
+
     private DataReader() {
     }
 
     /**
+     * Reads from {@code in} right after the DATA command line (its ending matters: see above).
+     *
      * @param maxLine the most octets a text line may have, CRLF included (RFC 5321: 1000)
      * @param maxSize the most octets the message may have
      * @throws EOFException if the input ends before the end of data
-     * @throws LineTooLongException if the client sends far past the limits without ending a
-     *     line or the data; the caller must close the connection
+     * @throws LineTooLongException if the client sends more than {@code maxSize} plus 64 MiB
+     *     without ending the data; the caller must close the connection
      */
     public static Result read(LineReader in, int maxLine, long maxSize) throws IOException {
+        return read(in, maxLine, maxSize, DISCARD_SLACK);
+    }
+
+    /** {@link #read(LineReader, int, long)} with another slack past the size limit (for tests). */
+    static Result read(LineReader in, int maxLine, long maxSize, long discardSlack) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Problem problem = Problem.NONE;
         long size = 0;
-        long discardLimit = maxSize + 64L * 1024 * 1024;
+        long start = in.position();
+        long discardLimit = maxSize > Long.MAX_VALUE - discardSlack ? Long.MAX_VALUE : maxSize + discardSlack;
         while (true) {
+            if (in.position() - start > discardLimit) {
+                throw new LineTooLongException(maxLine, false);
+            }
+            boolean lineStart = in.afterCrlf();
             Line line;
             try {
                 line = in.read(maxLine);
             } catch (LineTooLongException e) {
-                if (problem == Problem.NONE) {
-                    problem = Problem.LINE_TOO_LONG;
-                }
-                size += maxLine;
-                if (size > discardLimit) {
-                    throw e;
-                }
+                problem = first(problem, Problem.LINE_TOO_LONG);
                 continue;
             }
             if (line == null) {
                 throw new EOFException("the connection closed inside DATA");
             }
             byte[] b = line.bytes();
-            if (line.crlf() && b.length == 1 && b[0] == '.') {
+            if (lineStart && line.crlf() && b.length == 1 && b[0] == '.') {
                 return new Result(problem == Problem.NONE ? out.toByteArray() : new byte[0], problem);
             }
-            if ((!line.crlf() || line.hasBareCr()) && problem == Problem.NONE) {
-                problem = Problem.BARE_NEWLINE;
+            if (!lineStart || !line.crlf() || line.hasBareCr()) {
+                problem = first(problem, Problem.BARE_NEWLINE);
             }
             int from = b.length > 0 && b[0] == '.' ? 1 : 0;
             size += b.length - from + 2;
-            if (size > maxSize && problem == Problem.NONE) {
-                problem = Problem.TOO_BIG;
-            }
-            if (size > discardLimit) {
-                throw new LineTooLongException(maxLine, false);
+            if (size > maxSize) {
+                problem = first(problem, Problem.TOO_BIG);
             }
             if (problem == Problem.NONE) {
                 out.write(b, from, b.length - from);
@@ -76,5 +94,9 @@ public final class DataReader {
                 out.reset();
             }
         }
+    }
+
+    private static Problem first(Problem sofar, Problem now) {
+        return sofar == Problem.NONE ? now : sofar;
     }
 }

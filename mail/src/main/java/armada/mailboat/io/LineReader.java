@@ -8,7 +8,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads lines ending in LF (CRLF or a bare LF) with a limit on their length, from its own
  * buffer, so that it can say how much input is already buffered (STARTTLS must discard it).
- * A line over the limit is skipped to its end (bounded by {@code maxSkip}) and reported.
+ * A bare CR does not end a line: it stays in the line's bytes. A line over the limit is skipped
+ * to its end (bounded by {@code 64 * max}) and reported.
+ *
+ * <p>The reader remembers whether the last line ended in CRLF ({@link #afterCrlf()}), counting
+ * the ending of a skipped over-long line too; a line that was given up on without reaching its
+ * end leaves the reader in the middle of a line, which is never after a CRLF. SMTP DATA needs
+ * this to tell CRLF.CRLF from a dot after a bare LF.
  */
 public final class LineReader {
 
@@ -16,6 +22,8 @@ public final class LineReader {
     private final byte[] buf = new byte[8192];
     private int pos;
     private int end;
+    private long position;
+    private boolean afterCrlf = true;
 
     public LineReader(InputStream in) {
         this.in = in;
@@ -24,6 +32,19 @@ public final class LineReader {
     /** Bytes received but not yet returned as part of a line. */
     public int buffered() {
         return end - pos;
+    }
+
+    /** Octets consumed so far, whether returned in a line, as its ending, or skipped. */
+    public long position() {
+        return position;
+    }
+
+    /**
+     * True if the last line read ended in CRLF, or if nothing has been read yet; false after a
+     * bare LF, at the end of input, and after a line given up on in its middle.
+     */
+    public boolean afterCrlf() {
+        return afterCrlf;
     }
 
     /**
@@ -37,35 +58,31 @@ public final class LineReader {
     public @Nullable Line read(int max) throws IOException {
         byte[] line = new byte[Math.min(max, 256)];
         int len = 0;
-        boolean tooLong = false;
         long skipped = 0;
+        byte last = 0;
         while (true) {
             if (pos == end && !fill()) {
-                if (len == 0 && !tooLong) {
-                    return null;
-                }
-                if (tooLong) {
+                afterCrlf = false;
+                if (skipped > 0) {
                     throw new LineTooLongException(max, false);
                 }
-                return new Line(Arrays.copyOf(line, len), false);
+                return len == 0 ? null : new Line(Arrays.copyOf(line, len), false);
             }
             byte b = buf[pos++];
+            position++;
             if (b == '\n') {
-                if (tooLong) {
+                afterCrlf = last == '\r';
+                if (skipped > 0) {
                     throw new LineTooLongException(max, true);
                 }
-                boolean crlf = len > 0 && line[len - 1] == '\r';
-                int n = crlf ? len - 1 : len;
-                return new Line(Arrays.copyOf(line, n), crlf);
+                return new Line(Arrays.copyOf(line, afterCrlf ? len - 1 : len), afterCrlf);
             }
-            if (tooLong) {
+            last = b;
+            if (skipped > 0 || len + 2 > max) {
                 if (++skipped > 64L * max) {
+                    afterCrlf = false;
                     throw new LineTooLongException(max, false);
                 }
-                continue;
-            }
-            if (len + 2 > max) {
-                tooLong = true;
                 continue;
             }
             if (len == line.length) {

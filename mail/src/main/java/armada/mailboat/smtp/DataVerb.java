@@ -9,11 +9,17 @@ import java.io.IOException;
  * message through {@link DataReader} up to CRLF.CRLF, and delivers it. Whatever the outcome the
  * transaction is over afterwards.
  *
+ * <p>The only end of data is CRLF.CRLF; a dot between bare CRs and LFs is message text (SMTP
+ * smuggling, CVE-2023-51764). A message holding a bare LF or a bare CR, or sent after a DATA
+ * command ended by a bare LF, is refused with {@code 550 5.6.0} once its real end has been
+ * read: one reply for the whole text, and what follows the real end is read as commands.
+ *
  * <p>A text line over 1000 octets is answered {@code 500 5.5.2 line too long}, as an
  * over-long command line is: it breaks the protocol's line limit (RFC 5321 4.5.3.1.6), which
- * is a syntax matter, not a storage one; 552 is kept for the size limit. A bare LF or CR gets
- * {@code 550 5.6.0}, an oversized message {@code 552 5.3.4}; none of them stores anything. A
- * client that goes on far past the size without ending the data is told 552 and disconnected.
+ * is a syntax matter, not a storage one; 552 is kept for the size limit. An oversized message
+ * gets {@code 552 5.3.4}. None of them stores anything; if a message has several of these
+ * faults, the first one found is the one reported. A client that goes on far past the size
+ * without ending the data is told 552 and disconnected.
  */
 final class DataVerb implements Verb<SmtpCommand.Data> {
 

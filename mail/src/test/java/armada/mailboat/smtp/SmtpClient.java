@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A raw SMTP test client: writes exactly the bytes it is given and reads whole replies. Reads
@@ -38,6 +39,28 @@ final class SmtpClient implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Sends {@code raw} one octet per write, with Nagle's algorithm off, so that it leaves in as
+     * many TCP segments as the network stack will make of it.
+     */
+    void writeBytewise(String raw) throws IOException {
+        socket.setTcpNoDelay(true);
+        for (byte b : raw.getBytes(StandardCharsets.ISO_8859_1)) {
+            out.write(b);
+            out.flush();
+        }
+    }
+
+    /** Sends {@code raw} in two writes, the second starting at octet {@code at}, Nagle off. */
+    void writeSplit(String raw, int at) throws IOException {
+        socket.setTcpNoDelay(true);
+        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
+        out.write(bytes, 0, at);
+        out.flush();
+        out.write(bytes, at, bytes.length - at);
+        out.flush();
+    }
+
     /** Sends {@code line} with CRLF and returns the reply. */
     String call(String line) throws IOException {
         write(line + "\r\n");
@@ -46,9 +69,32 @@ final class SmtpClient implements AutoCloseable {
 
     /** The next reply, its lines joined with LF and without their CRLF. */
     String reply() throws IOException {
+        String reply = replyOrClose();
+        if (reply == null) {
+            throw new EOFException("server closed the connection before a reply");
+        }
+        return reply;
+    }
+
+    /** Every reply, as {@link #reply} gives them, until the server closes the connection. */
+    List<String> repliesUntilClosed() throws IOException {
+        List<String> replies = new ArrayList<>();
+        for (String r = replyOrClose(); r != null; r = replyOrClose()) {
+            replies.add(r);
+        }
+        return replies;
+    }
+
+    private @Nullable String replyOrClose() throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             String line = line();
+            if (line == null) {
+                if (lines.isEmpty()) {
+                    return null;
+                }
+                throw new EOFException("server closed the connection inside a reply: " + lines);
+            }
             lines.add(line);
             if (line.length() < 4 || line.charAt(3) != '-') {
                 return String.join("\n", lines);
@@ -56,10 +102,14 @@ final class SmtpClient implements AutoCloseable {
         }
     }
 
-    private String line() throws IOException {
+    /** The next line without its CRLF, or null if the server closed the connection before it. */
+    private @Nullable String line() throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         while (true) {
             int c = in.read();
+            if (c < 0 && b.size() == 0) {
+                return null;
+            }
             if (c < 0) {
                 throw new EOFException("server closed the connection; got so far: " + b);
             }
