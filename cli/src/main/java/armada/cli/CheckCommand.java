@@ -110,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
                 allAsExpected = false;
                 continue;
             }
-            boolean ok = v.label().equals(s.expected().name());
+            boolean ok = s.asExpected(v);
             allAsExpected &= ok;
             output.verdict(s, options, v, ok);
         }

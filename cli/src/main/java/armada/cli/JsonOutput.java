@@ -33,6 +33,9 @@ final class JsonOutput implements Output {
         ObjectNode o = mapper.createObjectNode();
         o.put("name", s.name());
         o.put("expected", s.expected().label());
+        if (s.expectedFailure() != null) {
+            o.put("expectedFailure", s.expectedFailure());
+        }
         o.put("verdict", v.label());
         o.put("asExpected", asExpected);
         o.put("executions", v.stats().executions());

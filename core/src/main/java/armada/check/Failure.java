@@ -6,6 +6,10 @@ package armada.check;
  */
 public sealed interface Failure {
 
+    /** Every failure kind's name, as {@link #kind()} gives it. */
+    java.util.List<String> KINDS = java.util.List.of("not-refinement", "deadlock", "livelock", "data-race",
+            "stale-object", "lock-misuse", "step-bound", "exception", "crash-invariant", "stuck");
+
     /** A stable, lower-case name for the kind of failure. */
     String kind();
 

@@ -237,8 +237,9 @@ public final class Explorer {
                 long forced = domainCutFailures.get();
                 return new Verdict.Inconclusive(stats(), bounds, "the random domain cut a call: " + random
                         + " (give the scenario a randomDomain as large as the bound, or a smaller bound)"
-                        + (forced == 0 ? "" : "; " + forced + " failing executions were left out because the"
-                                + " domain forced a value to repeat (a retry loop ran out of the values explored)"));
+                        + (forced == 0 ? "" : "; " + forced + " failing executions were left out: they threw or"
+                                + " looped after the small domain repeated a value (a retry loop that ran out of the"
+                                + " values explored)"));
             }
             if (crashStatesCut) {
                 return new Verdict.Inconclusive(stats(), bounds, "a crash could leave more distinct durable states "
@@ -297,8 +298,9 @@ public final class Explorer {
                     }
                     if (r.randomCut() != null) {
                         randomCut.compareAndSet(null, r.randomCut());
-                        if (f != null && r.randomExhausted()) {
-                            // Not the code's failure: only a domain too small to give a fresh value made it.
+                        if (f != null && r.randomRepeated() && ranOutOfValues(f)) {
+                            // A retry loop that gave up (or looped on) values repeated only because the
+                            // explored domain is small: the checker's cut, not the code's failure.
                             domainCutFailures.incrementAndGet();
                             f = null;
                         }
@@ -312,6 +314,12 @@ public final class Explorer {
                 cut = strategy.cut();
                 machines.set(index, null);
             }
+        }
+
+        /** The failures a loop that runs out of fresh random values ends in. */
+        private static boolean ranOutOfValues(Failure f) {
+            return f instanceof Failure.UserException || f instanceof Failure.StepBoundExceeded
+                    || f instanceof Failure.Livelock;
         }
 
         private Replay counterexample(Found f) {

@@ -28,6 +28,7 @@ public final class Scenario<S, I> implements Workload {
     private final String name;
     private final String description;
     private final Expectation expected;
+    private final @Nullable String expectedFailure;
     private final Spec<S> spec;
     private final int disks;
     private final int diskSize;
@@ -46,7 +47,11 @@ public final class Scenario<S, I> implements Workload {
         this.name = Objects.requireNonNull(b.name, "name");
         this.description = b.description;
         this.expected = b.expected;
-        this.spec = b.spec;
+        this.expectedFailure = b.expectedFailure;
+        if (expected == Expectation.VIOLATED && expectedFailure == null) {
+            throw new IllegalArgumentException(b.name + ": a broken variant must say which failure it expects:"
+                    + " .expectViolation(kind), with kind one of " + armada.check.Failure.KINDS);
+        }        this.spec = b.spec;
         this.disks = b.disks;
         this.diskSize = b.diskSize;
         this.directories = List.copyOf(b.directories);
@@ -91,6 +96,23 @@ public final class Scenario<S, I> implements Workload {
         return expected;
     }
 
+    /** The failure kind a broken variant is expected to show ({@code Failure.kind()}), or null. */
+    public @Nullable String expectedFailure() {
+        return expectedFailure;
+    }
+
+    /**
+     * Whether {@code v} is this scenario's expected verdict: HOLDS, or VIOLATED with the expected
+     * kind of failure (a broken variant that fails for another reason is not the bug it ships for).
+     */
+    public boolean asExpected(armada.check.Verdict v) {
+        return switch (expected) {
+            case HOLDS -> v instanceof armada.check.Verdict.Holds;
+            case VIOLATED -> v instanceof armada.check.Verdict.Violated viol
+                    && viol.counterexample().failure().kind().equals(expectedFailure);
+        };
+    }
+
     public Spec<S> spec() {
         return spec;
     }
@@ -110,6 +132,13 @@ public final class Scenario<S, I> implements Workload {
         return b.build();
     }
 
+    /** The same scenario with another random domain. */
+    public Scenario<S, I> withRandomDomain(int values) {
+        Builder<S, I> b = toBuilder();
+        b.randomDomain = values;
+        return b.build();
+    }
+
     /** The same scenario with other client operations (used when shrinking). */
     public Scenario<S, I> withOps(List<List<Op<?>>> newClients, List<Op<?>> newAfter) {
         Builder<S, I> b = toBuilder();
@@ -122,6 +151,7 @@ public final class Scenario<S, I> implements Workload {
         Builder<S, I> b = new Builder<>(name, spec);
         b.description = description;
         b.expected = expected;
+        b.expectedFailure = expectedFailure;
         b.disks = disks;
         b.diskSize = diskSize;
         b.directories = new ArrayList<>(directories);
@@ -227,6 +257,7 @@ public final class Scenario<S, I> implements Workload {
         private final Spec<S> spec;
         private String description = "";
         private Expectation expected = Expectation.HOLDS;
+        private @Nullable String expectedFailure;
         private int disks;
         private int diskSize;
         private List<String> directories = new ArrayList<>();
@@ -254,8 +285,28 @@ public final class Scenario<S, I> implements Workload {
             return this;
         }
 
+        /** The expected verdict; for VIOLATED use {@link #expectViolation}, which also says how it fails. */
         public Builder<S, I> expect(Expectation verdict) {
             this.expected = verdict;
+            if (verdict == Expectation.HOLDS) {
+                this.expectedFailure = null;
+            }
+            return this;
+        }
+
+        /** HOLDS when {@code kind} is null, else {@link #expectViolation expectViolation(kind)}. */
+        public Builder<S, I> expectFailure(@Nullable String kind) {
+            return kind == null ? expect(Expectation.HOLDS) : expectViolation(kind);
+        }
+
+        /** A broken variant: expected VIOLATED with a failure of {@code kind} (see {@code Failure.KINDS}). */
+        public Builder<S, I> expectViolation(String kind) {
+            if (!armada.check.Failure.KINDS.contains(kind)) {
+                throw new IllegalArgumentException(name + ": unknown failure kind '" + kind + "'; the kinds are "
+                        + armada.check.Failure.KINDS);
+            }
+            this.expected = Expectation.VIOLATED;
+            this.expectedFailure = kind;
             return this;
         }
 

@@ -151,7 +151,7 @@ final class Shrinker {
     }
 
     /** Crashes, disk failures, thread switches, decisions: compared in that order. */
-    private static long[] cost(long[] d) {
+    static long[] cost(long[] d) {
         long crashes = 0;
         long fails = 0;
         long switches = 0;

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param crashStatesCut a crash had more distinct states than the budget, and some were not offered
  * @param randomCut where a {@code random} call was cut by the explored domain (its bound was
  *     larger), or null if none was
- * @param randomExhausted a cut {@code random} call found every value of the domain used already,
- *     so the domain forced a repeat that a real run would almost never see
+ * @param randomRepeated a cut {@code random} call returned a value an earlier cut call returned:
+ *     common in the small explored domain, rare with the real bound
  */
 public record ExecutionRecord(
         List<Event> history,
@@ -29,7 +29,7 @@ public record ExecutionRecord(
         List<Integer> crashStates,
         boolean crashStatesCut,
         @Nullable String randomCut,
-        boolean randomExhausted) {
+        boolean randomRepeated) {
 
     /** The schedule string that replays this execution. */
     public String schedule() {

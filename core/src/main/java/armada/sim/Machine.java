@@ -61,10 +61,10 @@ public final class Machine implements AutoCloseable {
     /** The first random call the explored domain cut, once per machine (where, and its bound). */
     private @Nullable String randomCutWhere;
     private boolean randomCut;
-    /** A cut random call found every value of the domain already used: the domain forced a repeat. */
-    private boolean randomExhausted;
+    /** A cut random call returned a value an earlier cut call returned (in this execution). */
+    private boolean randomRepeated;
     private long randomSeen;
-    private int randomCutCalls;
+    private final java.util.Set<Integer> randomSeenLarge = new java.util.HashSet<>();
 
     /** A machine for executions with at most {@code maxThreads} simulated threads, counting slot 0. */
     public Machine(int maxThreads) {
@@ -143,9 +143,9 @@ public final class Machine implements AutoCloseable {
         stopping = false;
         durableDirty = true;
         randomCut = false;
-        randomExhausted = false;
+        randomRepeated = false;
         randomSeen = 0;
-        randomCutCalls = 0;
+        randomSeenLarge.clear();
         rec.reset(tracing);
         for (SimThread t : slots) {
             t.state = SimThread.State.IDLE;
@@ -161,7 +161,7 @@ public final class Machine implements AutoCloseable {
     private ExecutionRecord finish() {
         return new ExecutionRecord(List.copyOf(rec.history), Arrays.copyOf(decisions, decisionCount),
                 failure, abandoned, List.copyOf(rec.trace), steps, crashes, List.copyOf(crashStateCounts),
-                crashStatesCut, randomCut ? randomCutWhere : null, randomExhausted);
+                crashStatesCut, randomCut ? randomCutWhere : null, randomRepeated);
     }
 
     // ---------------------------------------------------------------- phases (on slot 0)
@@ -561,8 +561,12 @@ public final class Machine implements AutoCloseable {
                 if (!b.isEmpty()) {
                     b.append(", ");
                 }
-                b.append(t.name).append(t.waitingOn instanceof SpinLog ? " spins: waits for " : " waits for ")
-                        .append(t.waitingOn);
+                if (t.waitingOn instanceof SpinLog log) {
+                    b.append(t.name).append(" spins on ").append(log.describe())
+                            .append(" (nothing it read has changed since it last read it)");
+                } else {
+                    b.append(t.name).append(" waits for ").append(t.waitingOn);
+                }
                 if (t.waitingOn instanceof SimLock l && l.owner != null) {
                     b.append(" held by ").append(l.owner.name);
                 }
@@ -863,7 +867,8 @@ public final class Machine implements AutoCloseable {
 
     /**
      * A random call whose bound is larger than the explored domain: the search cannot cover it.
-     * Notes where (once per machine), and whether the domain has forced a repeated value.
+     * Notes where (once per machine), and whether it repeated a value an earlier cut call drew:
+     * in a small domain repeats are common, with the real bound they are rare.
      */
     private void noteRandomCut(int bound, int value) {
         randomCut = true;
@@ -871,15 +876,14 @@ public final class Machine implements AutoCloseable {
             randomCutWhere = "random(" + bound + ")" + userFrame(new Throwable().getStackTrace())
                     + " explored only " + randomDomain + " of its " + bound + " values";
         }
-        randomCutCalls++;
-        if (randomDomain <= 64) {
-            if (Long.bitCount(randomSeen) == randomDomain) {
-                randomExhausted = true;
-            }
+        boolean seen;
+        if (value < 64) {
+            seen = (randomSeen & (1L << value)) != 0;
             randomSeen |= 1L << value;
-        } else if (randomCutCalls > randomDomain) {
-            randomExhausted = true;
+        } else {
+            seen = !randomSeenLarge.add(value);
         }
+        randomRepeated |= seen;
     }
 
     /** " at Class.method(File.java:12)" for the first frame of code under check, or "". */

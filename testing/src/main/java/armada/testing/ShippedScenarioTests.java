@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The tests every module with shipped scenarios runs over them: each gets its expected verdict;
  * the partial-order reduction never changes a verdict; a random search never says HOLDS; each
- * violation's rendered trace equals its golden file ({@code -Dgolden.update=true} rewrites the
- * files, to be reviewed in the diff); names follow the CLI contract.
+ * violation's rendered trace equals its golden file (a differing trace is written beside it as
+ * {@code NAME.txt.actual} and the test fails with the diff: accepting it is renaming that file,
+ * a visible change in the commit); names follow the CLI contract.
  */
 public abstract class ShippedScenarioTests {
 
@@ -52,6 +53,11 @@ public abstract class ShippedScenarioTests {
         return each(s -> true, s -> {
             Verdict v = Explorer.check(s, EXHAUSTIVE);
             assertThat(v.label()).as(s.name()).isEqualTo(s.expected().name());
+            if (v instanceof Verdict.Violated viol) {
+                // The broken variant must fail for the reason it ships for, not for any reason.
+                assertThat(viol.counterexample().failure().kind()).as(s.name() + ": failure kind")
+                        .isEqualTo(s.expectedFailure());
+            }
             if (v instanceof Verdict.Holds) {
                 assertThat(v.stats().vacuous()).as("vacuous executions of " + s.name()).isZero();
             }
@@ -94,16 +100,21 @@ public abstract class ShippedScenarioTests {
             assertThat(v).as(s.name()).isInstanceOf(Verdict.Violated.class);
             String text = TraceRenderer.render(s.name(), ((Verdict.Violated) v).counterexample());
             Path file = goldenDirectory().resolve(s.name().replace('/', '_') + ".txt");
+            Path actual = goldenDirectory().resolve(s.name().replace('/', '_') + ".txt.actual");
             try {
-                if (Boolean.getBoolean("golden.update")) {
-                    Files.createDirectories(goldenDirectory());
-                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                String golden = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+                if (text.equals(golden)) {
+                    Files.deleteIfExists(actual);
                     return;
                 }
-                if (!Files.exists(file)) {
-                    fail("no golden file " + file + "; run with -Dgolden.update=true and review it");
+                // Never overwrite a golden file: write what this run rendered beside it, and fail
+                // with the diff; accepting it is a visible rename (mv X.txt.actual X.txt) in the commit.
+                Files.createDirectories(goldenDirectory());
+                Files.writeString(actual, text, StandardCharsets.UTF_8);
+                if (golden == null) {
+                    fail("no golden file " + file + "; this run's trace is in " + actual + ": review it and rename it");
                 }
-                assertThat(text).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+                assertThat(text).as("trace of " + s.name() + " (this run's is in " + actual + ")").isEqualTo(golden);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
