@@ -306,6 +306,7 @@ public final class Machine implements AutoCloseable {
         main.killed = false;
         main.pending = 0;
         main.waitingOn = null;
+        main.spin.clear();
         current = main;
         try {
             body.run();
@@ -356,6 +357,9 @@ public final class Machine implements AutoCloseable {
         for (SimThread t : slots) {
             t.state = SimThread.State.IDLE;
             Arrays.fill(t.clock, 0);
+            // The locks it held died with the generation that made them.
+            t.locksHeld = 0;
+            t.spin.clear();
         }
         main.clock[0] = 1;
         threadCount = 1;

@@ -28,10 +28,16 @@ final class SpinLog {
         size = 0;
     }
 
-    /** Records that the thread read {@code object} at {@code version} with a step of {@code kind} and {@code arg}. */
+    /**
+     * Records that the thread read {@code object} at {@code version} with a step of {@code kind}
+     * and {@code arg}; only the latest such read of an object counts.
+     */
     void read(Versioned object, int version, int kind, int arg) {
-        if (indexOf(object, version, kind, arg) >= 0) {
-            return;
+        for (int i = 0; i < size; i++) {
+            if (objects[i] == object && kinds[i] == kind && args[i] == arg) {
+                versions[i] = version;
+                return;
+            }
         }
         if (size == CAPACITY) {
             size = 0;
