@@ -584,7 +584,7 @@ public final class Machine implements AutoCloseable {
         if (f != null && failure == null) {
             failure = f;
             if (rec.tracing) {
-                rec.line("machine", f.kind() + ": " + f.message());
+                rec.line("machine", f.message().startsWith(f.kind()) ? f.message() : f.kind() + ": " + f.message());
             }
         }
         stopping = true;

@@ -33,7 +33,7 @@ class ReductionSoundnessTest {
     private static final int PLAIN_BUDGET = 10_000;
 
     /** Programs generated: more with -Darmada.reductionPrograms=N (the long profile runs 1000). */
-    private static final int PROGRAMS = Integer.getInteger("armada.reductionPrograms", 200);
+    private static final int PROGRAMS = Integer.getInteger("armada.reductionPrograms", 160);
 
     /** What one search observed: the set of outcomes, executions run, and whether the budget cut it. */
     private record Observed(Set<String> outcomes, long executions, boolean cut) {

@@ -25,7 +25,8 @@ class GroupCommitTest {
     @Test
     void earlyAck_underImmediateDurability_holds() {
         // The header is durable the moment it is written, so the missing barrier cannot show.
-        Verdict v = Explorer.check(earlyAck().withFaults(FaultModel.crashes(1)), ExploreOptions.DEFAULTS);
+        Verdict v = Explorer.check(earlyAck().withFaults(FaultModel.crashes(1).withDurability(Durability.IMMEDIATE)),
+                ExploreOptions.DEFAULTS);
         assertThat(v).isInstanceOf(Verdict.Holds.class);
     }
 
