@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * Broken: delivery writes the message straight into {@code new/} instead of {@code tmp/}. The
- * file is visible from its creation, so a Pickup running between two chunks returns a partial
- * message that was never delivered. Shortest execution: t0 creates the file in new/ and appends
- * the first chunk, t1 picks up and reads it.
+ * file is visible from its creation, so a Pickup running before the last chunk is written returns
+ * a partial message that was never delivered. Shortest execution (the golden trace): t0 creates
+ * the file in new/, t1 picks up and reads it still empty, then t0 writes the chunks.
  */
 final class DirectToInbox extends Mailboat {
 

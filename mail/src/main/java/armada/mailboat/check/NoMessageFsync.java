@@ -9,9 +9,11 @@ import armada.world.World;
 /**
  * Broken: the temporary file is not fsynced before it is linked into {@code new/}. Under ORDERED
  * durability the fsync of {@code new/} makes the link durable while the message's data is still
- * unsynced, so a crash can leave an acknowledged message empty or cut short. Shortest execution:
- * t0 delivers and returns true, crash keeping none of the appends, recovery, a Pickup returns the
- * message empty.
+ * unsynced, so a crash can leave a linked message empty or cut short. Shortest execution (the
+ * golden trace): t0's Deliver writes the message in chunks, links it and fsyncs {@code new/}; a
+ * crash before Deliver returns keeps the link but none of the appends; after recovery a Pickup
+ * returns the message empty, which no spec state allows (a message is delivered whole or not at
+ * all, even when its Deliver was cut off).
  */
 final class NoMessageFsync extends Mailboat {
 

@@ -10,8 +10,10 @@ import java.util.List;
 /**
  * Broken: Pickup does not take the user's lock (and Unlock releases nothing). Two sessions then
  * hold the same mailbox at once, so both can delete the same message (the second unlink finds
- * no file), and a Pickup can list a message another session is deleting. Shortest execution:
- * t0 delivers and picks up, t1 picks up while t0 holds the mailbox, which the spec's lock forbids.
+ * no file), and a Pickup can list a message another session is deleting. Shortest execution (the
+ * golden trace): t0 delivers, picks up and starts deleting the message; t1 picks up while t0's
+ * session still holds the mailbox and gets an empty list. In the spec a Pickup waits for the
+ * user's lock, so it cannot happen there: nothing explains t1's result.
  */
 final class UnlockedPickup extends Mailboat {
 
