@@ -30,6 +30,11 @@ final class Pop3Client implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** Whether a reply has arrived that was not read yet (without waiting for one). */
+    boolean hasInput() throws IOException {
+        return in.available() > 0;
+    }
+
     /** Sends {@code line} and CRLF. */
     void send(String line) throws IOException {
         raw(line + "\r\n");

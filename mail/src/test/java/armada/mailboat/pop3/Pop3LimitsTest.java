@@ -42,8 +42,9 @@ class Pop3LimitsTest {
     @Test
     void authFailurePause_doesNotHoldUpOtherSessions() throws IOException {
         // The pause is a sleep on the failing session's own virtual thread: while one client
-        // waits out a 2 s pause, another logs in, reads and quits well within it.
-        Duration pause = Duration.ofSeconds(2);
+        // waits out its pause (made far longer than the test, so nothing here depends on how
+        // fast the machine is), another logs in, reads and quits, and the first still has no reply.
+        Duration pause = Duration.ofMinutes(10);
         ServerConfig base = Pop3Harness.config(null);
         ServerConfig config = base.withLimits(base.maxConnections(), base.idleTimeout(), base.maxMessageSize(),
                 base.maxRecipients(), base.maxErrors(), pause);
@@ -52,17 +53,11 @@ class Pop3LimitsTest {
             slow.line();
             fast.line();
             assertThat(slow.ask("USER alice")).startsWith("+OK");
-            long sent = System.nanoTime();
             slow.send("PASS wrong");
             fast.loginOk("bob");
             assertThat(fast.ask("STAT")).startsWith("+OK");
             assertThat(fast.ask("QUIT")).startsWith("+OK");
-            long fastDone = System.nanoTime();
-            assertThat(slow.line()).isEqualTo("-ERR [AUTH] invalid user or password");
-            long slowDone = System.nanoTime();
-            assertThat(slowDone - sent).isGreaterThanOrEqualTo(pause.toNanos());
-            assertThat(fastDone).isLessThan(slowDone);
-            assertThat(fastDone - sent).isLessThan(pause.toNanos());
+            assertThat(slow.hasInput()).as("the failed login is still paused").isFalse();
         }
     }
 }
