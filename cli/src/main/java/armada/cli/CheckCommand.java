@@ -67,6 +67,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "Replay one execution of one scenario.")
     @Nullable String replay;
 
+    @Option(names = "--benchmarks", description = "Also check the size benchmarks (scale-*), which a whole"
+            + " example or no name leaves out; a benchmark named exactly is always checked.")
+    boolean benchmarks;
+
     @Option(names = "--trace", description = "Print the full trace of every violation (default: only when one scenario is named).")
     boolean trace;
 
@@ -86,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
                     "--executions, --seconds and --max-crashes must not be negative, --workers at least 1,"
                             + " --stuck-seconds positive");
         }
-        List<Scenario<?, ?>> selected = Selection.select(ScenarioSource.all(), names, spec.commandLine());
+        List<Scenario<?, ?>> selected = Selection.select(ScenarioSource.all(), names, spec.commandLine(), benchmarks);
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)

@@ -17,7 +17,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         java.io.PrintWriter out = spec.commandLine().getOut();
         for (Scenario<?, ?> s : ScenarioSource.all()) {
-            out.print(s.name() + "\t" + s.expected().label() + "\n");
+            out.print(s.name() + "\t" + s.expected().label() + (s.benchmark() ? "\tbenchmark" : "") + "\n");
         }
         out.flush();
         return 0;

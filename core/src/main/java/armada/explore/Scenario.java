@@ -29,6 +29,7 @@ public final class Scenario<S, I> implements Workload {
     private final String description;
     private final Expectation expected;
     private final @Nullable String expectedFailure;
+    private final boolean benchmark;
     private final Spec<S> spec;
     private final int disks;
     private final int diskSize;
@@ -48,6 +49,7 @@ public final class Scenario<S, I> implements Workload {
         this.description = b.description;
         this.expected = b.expected;
         this.expectedFailure = b.expectedFailure;
+        this.benchmark = b.benchmark;
         if (expected == Expectation.VIOLATED && expectedFailure == null) {
             throw new IllegalArgumentException(b.name + ": a broken variant must say which failure it expects:"
                     + " .expectViolation(kind), with kind one of " + armada.check.Failure.KINDS);
@@ -94,6 +96,14 @@ public final class Scenario<S, I> implements Workload {
 
     public Expectation expected() {
         return expected;
+    }
+
+    /**
+     * A size benchmark (the {@code scale-*} families): checked when named, or with
+     * {@code armada check --benchmarks}, and by the long test profile, not in the default run.
+     */
+    public boolean benchmark() {
+        return benchmark;
     }
 
     /** The failure kind a broken variant is expected to show ({@code Failure.kind()}), or null. */
@@ -152,6 +162,7 @@ public final class Scenario<S, I> implements Workload {
         b.description = description;
         b.expected = expected;
         b.expectedFailure = expectedFailure;
+        b.benchmark = benchmark;
         b.disks = disks;
         b.diskSize = diskSize;
         b.directories = new ArrayList<>(directories);
@@ -258,6 +269,7 @@ public final class Scenario<S, I> implements Workload {
         private String description = "";
         private Expectation expected = Expectation.HOLDS;
         private @Nullable String expectedFailure;
+        private boolean benchmark;
         private int disks;
         private int diskSize;
         private List<String> directories = new ArrayList<>();
@@ -291,6 +303,12 @@ public final class Scenario<S, I> implements Workload {
             if (verdict == Expectation.HOLDS) {
                 this.expectedFailure = null;
             }
+            return this;
+        }
+
+        /** Marks a size benchmark: left out of the default run (see {@link Scenario#benchmark()}). */
+        public Builder<S, I> benchmark() {
+            this.benchmark = true;
             return this;
         }
 

@@ -26,11 +26,11 @@ import java.util.Objects;
  * undefined behaviour puts the failure at event {@code k}. A history that is not unexplained is
  * vacuous when the whole history reaches undefined behaviour.
  */
-final class BruteForceChecker<S> {
+public final class BruteForceChecker<S> {
 
     /** What the reference says about a history. */
-    record Verdict(boolean explained, boolean vacuous, int eventIndex) {
-        static Verdict of(CheckResult r) {
+    public record Verdict(boolean explained, boolean vacuous, int eventIndex) {
+        public static Verdict of(CheckResult r) {
             return switch (r) {
                 case CheckResult.Explained e -> new Verdict(true, e.vacuous(), -1);
                 case CheckResult.Unexplained u -> new Verdict(false, false, u.eventIndex());
@@ -44,11 +44,11 @@ final class BruteForceChecker<S> {
 
     private final Spec<S> spec;
 
-    BruteForceChecker(Spec<S> spec) {
+    public BruteForceChecker(Spec<S> spec) {
         this.spec = spec;
     }
 
-    Verdict check(List<Event> history) {
+    public Verdict check(List<Event> history) {
         boolean undefined = false;
         for (int k = 0; k <= history.size(); k++) {
             Search search = new Search(steps(history.subList(0, k)));

@@ -42,9 +42,21 @@ public abstract class ShippedScenarioTests {
         return Path.of("src/test/resources/golden");
     }
 
+    /** The scenarios of the default run: every shipped one but the size benchmarks. */
     private Stream<DynamicTest> each(java.util.function.Predicate<Scenario<?, ?>> which,
             java.util.function.Consumer<Scenario<?, ?>> test) {
-        return scenarios().stream().filter(which).map(s -> DynamicTest.dynamicTest(s.name(), () -> test.accept(s)));
+        return scenarios().stream().filter(s -> !s.benchmark()).filter(which)
+                .map(s -> DynamicTest.dynamicTest(s.name(), () -> test.accept(s)));
+    }
+
+    @TestFactory
+    @org.junit.jupiter.api.Tag("long")
+    Stream<DynamicTest> benchmarkScenario_getsItsExpectedVerdict() {
+        // The size benchmarks (scale-*) take minutes together: the long profile checks them.
+        return scenarios().stream().filter(Scenario::benchmark).map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+            Verdict v = Explorer.check(s, EXHAUSTIVE);
+            assertThat(s.asExpected(v)).as(s.name() + ": " + v.label()).isTrue();
+        }));
     }
 
     @TestFactory

@@ -48,6 +48,16 @@ public final class ReplicatedDiskScenarios implements ScenarioSource {
                 .after(new Read(0), new Read(1))
                 .faults(new FaultModel(2, 1).withDurability(Durability.IMMEDIATE))
                 .build());
+        all.add(base("scale-4x2-crash", ReplicatedDisk::boot, ReplicatedDisk::recover)
+                .description("size benchmark: 4 threads x 2 operations, one crash and one disk failure anywhere")
+                .benchmark()
+                .thread(new Write(0, ONE), new Read(1))
+                .thread(new Write(1, TWO), new Read(0))
+                .thread(new Write(0, TWO), new Read(0))
+                .thread(new Write(1, ONE), new Read(1))
+                .after(new Read(0), new Read(1))
+                .faults(CRASH_AND_FAILURE)
+                .build());
         all.add(twoWriters("recover-from-disk1", RecoverFromDisk1::boot, RecoverFromDisk1::recover, null,
                 "plausible but correct: recovery copies disk 1 to disk 0, rolling interrupted writes back"));
         all.add(crashWrite("no-recovery", NoRecovery::boot, NoRecovery::recover,

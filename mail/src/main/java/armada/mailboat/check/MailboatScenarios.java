@@ -32,6 +32,11 @@ public final class MailboatScenarios implements ScenarioSource {
      */
     static final int RANDOM_DOMAIN = 2;
     static final MailboatConfig CONFIG = new MailboatConfig(2, RANDOM_DOMAIN, 3);
+    /**
+     * The size benchmarks deliver four messages: four attempts, so that the fourth always finds
+     * one of its names free (three messages can take at most three of them).
+     */
+    static final MailboatConfig SCALE = new MailboatConfig(2, RANDOM_DOMAIN, 4);
     static final String ALICE = "alice";
     static final int AFTER = 9;
 
@@ -79,16 +84,51 @@ public final class MailboatScenarios implements ScenarioSource {
                 .build());
         all.add(pickupDelete("unlocked-pickup", UnlockedPickup::new, "not-refinement",
                 "broken: pickup does not take the user's lock"));
+        all.addAll(scale());
         all.add(crashDeliver("recovery-clears-new", RecoveryClearsInbox::new, Durability.IMMEDIATE, 1,
                 "not-refinement", "broken: recovery deletes new/ too"));
         return all;
     }
 
-    /** Every id the library can choose in these scenarios. */
-    static List<String> ids() {
+    /**
+     * The size benchmarks of the [scale] issue: two threads delivering two messages each, then a
+     * pickup (with and without a crash); three threads each delivering, picking up, deleting one
+     * message and unlocking.
+     */
+    private static List<Scenario<?, ?>> scale() {
+        List<Scenario<?, ?>> out = new ArrayList<>();
+        out.add(base("scale-2x2", Mailboat::open, SCALE)
+                .description("2 threads x 2 deliveries, then a pickup; no crash")
+                .benchmark()
+                .thread(new Deliver(ALICE, "a"), new Deliver(ALICE, "b"))
+                .thread(new Deliver(ALICE, "c"), new Deliver(ALICE, "d"))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .build());
+        out.add(base("scale-2x2-crash", Mailboat::open, SCALE)
+                .description("2 threads x 2 deliveries, then a pickup; one crash (REORDERED, torn writes)")
+                .benchmark()
+                .thread(new Deliver(ALICE, "a"), new Deliver(ALICE, "b"))
+                .thread(new Deliver(ALICE, "c"), new Deliver(ALICE, "d"))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .faults(FaultModel.crashes(1))
+                .build());
+        List<String> names = List.of("a", "b", "c");
+        Scenario.Builder<MailState, MailClient> three = base("scale-3x2", Mailboat::open, SCALE)
+                .description("3 threads each deliver, then pick up, delete one message and unlock; no crash")
+                .benchmark();
+        for (int i = 0; i < names.size(); i++) {
+            three.thread(new Deliver(ALICE, names.get(i)), new Pickup(ALICE, i), new Delete(ALICE, i, 0),
+                    new Unlock(ALICE, i));
+        }
+        out.add(three.after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER)).build());
+        return out;
+    }
+
+    /** Every id the library can choose with {@code config}. */
+    static List<String> ids(MailboatConfig config) {
         List<String> ids = new ArrayList<>();
-        for (int r = 0; r < RANDOM_DOMAIN; r++) {
-            for (int a = 0; a < CONFIG.maxAttempts(); a++) {
+        for (int r = 0; r < config.nameSpace(); r++) {
+            for (int a = 0; a < config.maxAttempts(); a++) {
                 ids.add(MailboatConfig.name(r, a));
             }
         }
@@ -97,12 +137,17 @@ public final class MailboatScenarios implements ScenarioSource {
 
     private static Scenario.Builder<MailState, MailClient> base(String name,
             BiFunction<World, MailboatConfig, Mailboat> library) {
-        return Scenario.<MailState, MailClient>builder("mailboat/" + name, new MailSpec(Set.of(ALICE), ids()))
+        return base(name, library, CONFIG);
+    }
+
+    private static Scenario.Builder<MailState, MailClient> base(String name,
+            BiFunction<World, MailboatConfig, Mailboat> library, MailboatConfig config) {
+        return Scenario.<MailState, MailClient>builder("mailboat/" + name, new MailSpec(Set.of(ALICE), ids(config)))
                 .directories(UserNames.tmp(ALICE), UserNames.inbox(ALICE), UserNames.cur(ALICE))
-                .randomDomain(RANDOM_DOMAIN)
-                .boot(w -> new MailClient(library.apply(w, CONFIG)))
+                .randomDomain(config.nameSpace())
+                .boot(w -> new MailClient(library.apply(w, config)))
                 .recover(w -> {
-                    Mailboat m = library.apply(w, CONFIG);
+                    Mailboat m = library.apply(w, config);
                     m.recover();
                     return new MailClient(m);
                 })

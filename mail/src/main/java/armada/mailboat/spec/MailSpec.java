@@ -23,6 +23,19 @@ import java.util.TreeMap;
  * the user's lock, takes it and returns the mailbox. Delete and Unlock need the lock; deleting a
  * message the session's last Pickup did not return, or using a lock one does not hold, is
  * undefined behaviour, as in the papers. A crash releases every lock and keeps every delivered message.
+ *
+ * <p><b>Ids are chosen when first observed.</b> Deliver's choice of an id is invisible until a
+ * Pickup returns it, so choosing it at once would multiply the checker's configurations by every
+ * assignment of ids to messages no one has seen. Instead Deliver records the message as
+ * <em>unnamed</em>, with the set of ids in use at that moment (which it could not have taken),
+ * and the first Pickup of the mailbox chooses the ids of all its unnamed messages: each a
+ * different id, none in use, none in its message's excluded set. This allows exactly the
+ * behaviours of choosing at Deliver: an id free at Deliver that is still free at Pickup could
+ * have been chosen then (a message named in between took a different id, which the distinctness
+ * rule keeps), and an id in use at Deliver is excluded. Deliver also checks that all unnamed
+ * messages can still be given distinct ids (else it is blocked, as when no id is free), so a
+ * history with no Pickup is judged the same way too. {@code MailSpecLazyIdsTest} checks this
+ * against a spec that chooses at Deliver, with the brute-force reference checker.
  */
 public final class MailSpec extends TransitionSpec<MailState> {
 
@@ -50,7 +63,7 @@ public final class MailSpec extends TransitionSpec<MailState> {
         for (String u : users) {
             boxes.put(u, Map.of());
         }
-        return new MailState(boxes, Map.of(), Map.of());
+        return new MailState(boxes, Map.of(), Map.of(), Map.of());
     }
 
     @Override
@@ -76,14 +89,12 @@ public final class MailSpec extends TransitionSpec<MailState> {
 
     private Transition<MailState, Boolean> deliver(String u, String msg) {
         return this.<MailState>gets(s -> s).then(s -> {
-            List<String> fresh = new ArrayList<>();
-            for (String id : ids) {
-                if (!s.box(u).containsKey(id)) {
-                    fresh.add(id);
-                }
+            List<MailState.Unnamed> pending = new ArrayList<>(s.unnamed(u));
+            pending.add(new MailState.Unnamed(msg, s.box(u).keySet()));
+            if (assignments(s.box(u).keySet(), pending, 1).isEmpty()) {
+                return this.<Boolean>choose(List.of());
             }
-            return this.<String>choose(fresh).then(id -> modify(st -> st.withBox(u, with(st.box(u), id, msg))))
-                    .then(x -> ret(true));
+            return modify(st -> st.withUnnamed(u, pending)).then(x -> ret(true));
         });
     }
 
@@ -95,20 +106,55 @@ public final class MailSpec extends TransitionSpec<MailState> {
             if (s.locks().containsKey(u)) {
                 return choose(List.of());
             }
-            List<Message> box = new ArrayList<>();
-            s.box(u).forEach((id, contents) -> box.add(new Message(id, contents)));
-            return modify(st -> st.locked(u, session, List.copyOf(s.box(u).keySet()))).then(x -> ret(List.copyOf(box)));
+            List<MailState.Unnamed> pending = s.unnamed(u);
+            List<Map<String, String>> boxes = new ArrayList<>();
+            for (List<String> names : assignments(s.box(u).keySet(), pending, Integer.MAX_VALUE)) {
+                Map<String, String> box = new TreeMap<>(s.box(u));
+                for (int i = 0; i < names.size(); i++) {
+                    box.put(names.get(i), pending.get(i).contents());
+                }
+                boxes.add(box);
+            }
+            return this.<Map<String, String>>choose(boxes).then(box -> {
+                List<Message> out = new ArrayList<>();
+                box.forEach((id, contents) -> out.add(new Message(id, contents)));
+                return modify(st -> st.withBox(u, box).withUnnamed(u, List.of())
+                        .locked(u, session, List.copyOf(box.keySet()))).then(x -> ret(List.copyOf(out)));
+            });
         });
+    }
+
+    /**
+     * Up to {@code limit} ways to give each of {@code pending} its own id: not in {@code inUse},
+     * not in its excluded set, all different (one list of ids per way, in the order of {@code pending}).
+     */
+    private List<List<String>> assignments(Set<String> inUse, List<MailState.Unnamed> pending, int limit) {
+        List<List<String>> out = new ArrayList<>();
+        assign(inUse, pending, new ArrayList<>(), out, limit);
+        return out;
+    }
+
+    private void assign(Set<String> inUse, List<MailState.Unnamed> pending, List<String> chosen,
+            List<List<String>> out, int limit) {
+        if (out.size() >= limit) {
+            return;
+        }
+        if (chosen.size() == pending.size()) {
+            out.add(List.copyOf(chosen));
+            return;
+        }
+        MailState.Unnamed next = pending.get(chosen.size());
+        for (String id : ids) {
+            if (!inUse.contains(id) && !next.excluded().contains(id) && !chosen.contains(id)) {
+                chosen.add(id);
+                assign(inUse, pending, chosen, out, limit);
+                chosen.removeLast();
+            }
+        }
     }
 
     private static boolean holds(MailState s, String u, int session) {
         return Integer.valueOf(session).equals(s.locks().get(u));
-    }
-
-    private static Map<String, String> with(Map<String, String> box, String id, String msg) {
-        Map<String, String> m = new TreeMap<>(box);
-        m.put(id, msg);
-        return m;
     }
 
     private static Map<String, String> without(Map<String, String> box, String id) {
