@@ -73,8 +73,9 @@ public final class CheckSession<S> {
     private void returned(int at, Event.Return e) {
         int slot = pending.returning(at, e);
         if (checking()) {
-            configs.close(pending.mask(), pending.ops());
+            configs.close(pending.mask(), pending.ops(), slot, e.result());
             if (!configs.keepReturned(slot, e.result())) {
+                configs.reopen(slot, pending.mask(), pending.ops());
                 failedAt = at;
                 why = Explanation.returned(pending.invoke(slot), e.result(), slot, configs.configs(), crashes.context());
             } else if (configs.acceptsEverything()) {

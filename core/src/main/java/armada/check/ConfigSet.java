@@ -49,6 +49,15 @@ final class ConfigSet<S> {
      * operations; from a configuration created now, every pending operation.
      */
     void close(long pendingMask, @Nullable Op<?>[] ops) {
+        close(pendingMask, ops, -1, null);
+    }
+
+    /**
+     * As {@link #close(long, Op[])}, when the operation in {@code returning} has just returned
+     * {@code result}: its steps are asked only for outcomes with that result ({@link
+     * Spec#stepReturning}), since {@link #keepReturned} drops every other one anyway.
+     */
+    void close(long pendingMask, @Nullable Op<?>[] ops, int returning, @Nullable Object result) {
         long fresh = pendingMask & ~closedOver;
         closedOver = pendingMask;
         if (fresh == 0) {
@@ -56,24 +65,34 @@ final class ConfigSet<S> {
         }
         work.clear();
         for (Config<S> c : current) {
-            expand(c, fresh & ~c.linearized, ops);
+            expand(c, fresh & ~c.linearized, ops, returning, result);
         }
         Config<S> c;
         while ((c = work.poll()) != null) {
             if (current.add(c)) {
-                expand(c, pendingMask & ~c.linearized, ops);
+                expand(c, pendingMask & ~c.linearized, ops, returning, result);
             }
         }
     }
 
+    /**
+     * For explaining a failure: closes the set again under {@code slot} with every outcome, not
+     * only those with the observed result, so the explanation can list what the spec allowed.
+     */
+    void reopen(int slot, long pendingMask, @Nullable Op<?>[] ops) {
+        closedOver &= ~(1L << slot);
+        close(pendingMask, ops);
+    }
+
     /** Queues every configuration one step of an operation in {@code slots} leads to. */
-    private void expand(Config<S> c, long slots, @Nullable Op<?>[] ops) {
+    private void expand(Config<S> c, long slots, @Nullable Op<?>[] ops, int returning, @Nullable Object result) {
         if (c.undefined) {
             return;
         }
         for (long free = slots; free != 0; free &= free - 1) {
             int slot = Long.numberOfTrailingZeros(free);
-            Outcomes<?, S> outcomes = spec.step(c.state, Objects.requireNonNull(ops[slot]));
+            Op<?> op = Objects.requireNonNull(ops[slot]);
+            Outcomes<?, S> outcomes = slot == returning ? spec.stepReturning(c.state, op, result) : spec.step(c.state, op);
             if (outcomes.isUndefined()) {
                 work.add(c.undefinedBy(slot));
                 continue;

@@ -21,6 +21,27 @@ public interface Spec<S> {
     /** The possible outcomes of {@code op} from {@code state}, or undefined behaviour. */
     <R> Outcomes<R, S> step(S state, Op<R> op);
 
+    /**
+     * The outcomes of {@code op} from {@code state} whose result is {@code result} (arrays by
+     * content): exactly {@code step(state, op)} filtered by result, or undefined behaviour if
+     * that is undefined. The checker asks this when it knows what an operation returned; a spec
+     * whose step has many outcomes that differ in their result (ids chosen when first observed,
+     * say) may override it to build only the one that matches.
+     */
+    default <R> Outcomes<R, S> stepReturning(S state, Op<R> op, @org.jspecify.annotations.Nullable Object result) {
+        Outcomes<R, S> all = step(state, op);
+        if (all.isUndefined()) {
+            return all;
+        }
+        java.util.List<Outcome<R, S>> matching = new java.util.ArrayList<>();
+        for (Outcome<R, S> o : all.list()) {
+            if (java.util.Objects.deepEquals(o.result(), result)) {
+                matching.add(o);
+            }
+        }
+        return Outcomes.of(matching);
+    }
+
     /** The states a crash (after recovery completed) may leave, from {@code state}. Nonempty. */
     Set<S> crash(S state);
 }

@@ -6,6 +6,7 @@ import armada.mailboat.spec.MailOp.Deliver;
 import armada.mailboat.spec.MailOp.Pickup;
 import armada.mailboat.spec.MailOp.Unlock;
 import armada.spec.Op;
+import armada.spec.Outcomes;
 import armada.spec.Transition;
 import armada.spec.TransitionSpec;
 import armada.spec.Unit;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mail library's spec, after CMAIL's Figure 3 and Mailboat's API. Deliver adds the message
@@ -85,6 +87,71 @@ public final class MailSpec extends TransitionSpec<MailState> {
                     .then(s -> holds(s, u, session) ? modify(st -> st.unlocked(u)) : this.<Unit>undefined());
             case CheckUser(String u) -> ret(users.contains(u));
         };
+    }
+
+    /**
+     * A Pickup whose result is known names its unnamed messages after that result directly (at
+     * most one outcome) instead of listing every way to name them; other operations filter.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> Outcomes<R, MailState> stepReturning(MailState s, Op<R> op, @Nullable Object result) {
+        if (!(op instanceof Pickup(String u, int session)) || !users.contains(u)
+                || Integer.valueOf(session).equals(s.locks().get(u)) || s.locks().containsKey(u)
+                || !(result instanceof List<?> observed)) {
+            return super.stepReturning(s, op, result);
+        }
+        Map<String, String> box = new TreeMap<>();
+        List<String> order = new ArrayList<>();
+        for (Object o : observed) {
+            if (!(o instanceof Message m) || box.put(m.id(), m.contents()) != null) {
+                return Outcomes.of(List.of());
+            }
+            order.add(m.id());
+        }
+        if (!order.equals(new ArrayList<>(box.keySet()))) {
+            return Outcomes.of(List.of());
+        }
+        List<Message> fresh = new ArrayList<>();
+        for (Map.Entry<String, String> named : s.box(u).entrySet()) {
+            if (!named.getValue().equals(box.get(named.getKey()))) {
+                return Outcomes.of(List.of());
+            }
+        }
+        box.forEach((id, contents) -> {
+            if (!s.box(u).containsKey(id)) {
+                fresh.add(new Message(id, contents));
+            }
+        });
+        if (!matches(fresh, new ArrayList<>(s.unnamed(u)))) {
+            return Outcomes.of(List.of());
+        }
+        MailState next = s.withBox(u, box).withUnnamed(u, List.of()).locked(u, session, List.copyOf(box.keySet()));
+        return (Outcomes<R, MailState>) Outcomes.one(List.copyOf((List<Message>) observed), next);
+    }
+
+    /** Whether each fresh message can be one unnamed message of the same contents that may take its id. */
+    private boolean matches(List<Message> fresh, List<MailState.Unnamed> unnamed) {
+        if (fresh.size() != unnamed.size()) {
+            return false;
+        }
+        if (fresh.isEmpty()) {
+            return true;
+        }
+        Message m = fresh.getLast();
+        for (int i = 0; i < unnamed.size(); i++) {
+            MailState.Unnamed candidate = unnamed.get(i);
+            if (ids.contains(m.id()) && candidate.contents().equals(m.contents())
+                    && !candidate.excluded().contains(m.id())) {
+                List<Message> restFresh = new ArrayList<>(fresh.subList(0, fresh.size() - 1));
+                List<MailState.Unnamed> restUnnamed = new ArrayList<>(unnamed);
+                restUnnamed.remove(i);
+                if (matches(restFresh, restUnnamed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Transition<MailState, Boolean> deliver(String u, String msg) {
