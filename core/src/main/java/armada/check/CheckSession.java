@@ -56,7 +56,7 @@ public final class CheckSession<S> {
         }
         if (!everything) {
             // A pending operation may still take effect, and there the spec may be undefined.
-            configs.close(pending.mask(), pending.ops());
+            configs.closeUnobserved(pending.mask(), pending.ops());
         }
         return new CheckResult.Explained(everything || configs.anyUndefined());
     }
@@ -87,7 +87,7 @@ public final class CheckSession<S> {
 
     private void recovered(int at, Event.Recovered e) {
         if (pending.inEpisode() && checking()) {
-            configs.close(pending.mask(), pending.ops());
+            configs.closeUnobserved(pending.mask(), pending.ops());
             configs.crash();
             if (configs.acceptsEverything()) {
                 everything = true;

@@ -52,6 +52,23 @@ final class ConfigSet<S> {
         close(pendingMask, ops, -1, null);
     }
 
+    /** Marks the closes that follow as for operations that will never return (cut off by a crash). */
+    private boolean unobserved;
+
+    /**
+     * As {@link #close(long, Op[])} for operations that will never return: their results are not
+     * kept (configurations that differ only there are one), and the spec is asked for
+     * {@link Spec#stepUnobserved}.
+     */
+    void closeUnobserved(long pendingMask, @Nullable Op<?>[] ops) {
+        unobserved = true;
+        try {
+            close(pendingMask, ops, -1, null);
+        } finally {
+            unobserved = false;
+        }
+    }
+
     /**
      * As {@link #close(long, Op[])}, when the operation in {@code returning} has just returned
      * {@code result}: its steps are asked only for outcomes with that result ({@link
@@ -92,13 +109,14 @@ final class ConfigSet<S> {
         for (long free = slots; free != 0; free &= free - 1) {
             int slot = Long.numberOfTrailingZeros(free);
             Op<?> op = Objects.requireNonNull(ops[slot]);
-            Outcomes<?, S> outcomes = slot == returning ? spec.stepReturning(c.state, op, result) : spec.step(c.state, op);
+            Outcomes<?, S> outcomes = unobserved ? spec.stepUnobserved(c.state, op)
+                    : slot == returning ? spec.stepReturning(c.state, op, result) : spec.step(c.state, op);
             if (outcomes.isUndefined()) {
                 work.add(c.undefinedBy(slot));
                 continue;
             }
             for (Outcome<?, S> o : outcomes.list()) {
-                work.add(c.linearize(slot, o.result(), o.next()));
+                work.add(c.linearize(slot, unobserved ? null : o.result(), o.next()));
             }
         }
     }

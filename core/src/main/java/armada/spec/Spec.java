@@ -42,6 +42,17 @@ public interface Spec<S> {
         return Outcomes.of(matching);
     }
 
+    /**
+     * The outcomes of {@code op} from {@code state} when its result will never be observed (the
+     * operation was cut off by a crash): the checker then keeps only the states they lead to. By
+     * default every outcome of {@link #step}; a spec may leave out choices that only the result
+     * would show (so that a Pickup no one saw need not name its messages), provided the states it
+     * gives allow the same futures.
+     */
+    default <R> Outcomes<R, S> stepUnobserved(S state, Op<R> op) {
+        return step(state, op);
+    }
+
     /** The states a crash (after recovery completed) may leave, from {@code state}. Nonempty. */
     Set<S> crash(S state);
 }

@@ -130,6 +130,23 @@ public final class MailSpec extends TransitionSpec<MailState> {
         return (Outcomes<R, MailState>) Outcomes.one(List.copyOf((List<Message>) observed), next);
     }
 
+    /**
+     * A Pickup cut off by a crash names nothing: no one saw the names it would have returned, so
+     * its messages stay unnamed (a later Pickup names them, as it would have had to anyway). It
+     * still takes the lock until the crash releases it; its session is dead, so what it picked
+     * never matters.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> Outcomes<R, MailState> stepUnobserved(MailState s, Op<R> op) {
+        if (!(op instanceof Pickup(String u, int session)) || !users.contains(u)
+                || Integer.valueOf(session).equals(s.locks().get(u)) || s.locks().containsKey(u)) {
+            return step(s, op);
+        }
+        return (Outcomes<R, MailState>) Outcomes.one(List.<Message>of(),
+                s.locked(u, session, List.copyOf(s.box(u).keySet())));
+    }
+
     /** Whether each fresh message can be one unnamed message of the same contents that may take its id. */
     private boolean matches(List<Message> fresh, List<MailState.Unnamed> unnamed) {
         if (fresh.size() != unnamed.size()) {
