@@ -18,7 +18,9 @@ package armada.sim;
  *       commute even for a crash.
  * </ul>
  * A crash conflicts with every step that changes durable state or the history; a disk failure
- * with every access to its disk.
+ * with every access to its disk. File-system steps touch a directory, a file, one name or two
+ * names ({@link FsObjects}); once no crash can come any more, the devices give finer footprints
+ * (names instead of directories, no queue) and fsyncs and barriers become {@link #LOCAL}.
  */
 public final class Action {
 
@@ -50,6 +52,11 @@ public final class Action {
      * crash (a crash before it is during recovery, after it is a new crash episode).
      */
     public static final int RECOVER = 20;
+    /**
+     * A step nothing else can observe: an fsync or a barrier when no crash can come any more
+     * (durable state is then never seen again). Conflicts with nothing but its own thread.
+     */
+    public static final int LOCAL = 21;
     /** Not a thread's step: the machine crashes. */
     public static final int CRASH = 30;
     /** Not a thread's step: a disk fails. */
@@ -107,7 +114,8 @@ public final class Action {
         if (threadA && threadB && slot(a) == slot(b)) {
             return true;
         }
-        if (ka == RANDOM || kb == RANDOM || ka == START || kb == START || ka == END || kb == END) {
+        if (ka == RANDOM || kb == RANDOM || ka == START || kb == START || ka == END || kb == END
+                || ka == LOCAL || kb == LOCAL) {
             return false;
         }
         if (ka == SPAWN || kb == SPAWN || ka == JOIN || kb == JOIN) {
@@ -179,6 +187,6 @@ public final class Action {
         if (changeA && changeB && queued(a)) {
             return true;
         }
-        return object(a) == object(b) && (changeA || changeB);
+        return (changeA || changeB) && FsObjects.overlap(object(a), object(b));
     }
 }

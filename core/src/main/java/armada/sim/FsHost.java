@@ -11,6 +11,9 @@ interface FsHost {
 
     int generation();
 
+    /** Whether a crash can still come in this execution (or a crash invariant watches durable state). */
+    boolean crashPossible();
+
     boolean tracing();
 
     void trace(String text);
@@ -28,6 +31,11 @@ interface FsHost {
         @Override
         public int generation() {
             return 0;
+        }
+
+        @Override
+        public boolean crashPossible() {
+            return false;
         }
 
         @Override

@@ -796,6 +796,11 @@ public final class Machine implements AutoCloseable {
 
     // ---------------------------------------------------------------- for the simulated objects
 
+    /** Whether a crash can still come in this execution, or a crash invariant watches durable state. */
+    boolean crashPossible() {
+        return crashes < workload.maxCrashes() || invariant != null;
+    }
+
     /** The durability model of this execution. */
     Durability durability() {
         return devices.durability();
@@ -927,6 +932,11 @@ public final class Machine implements AutoCloseable {
         @Override
         public int generation() {
             return generation;
+        }
+
+        @Override
+        public boolean crashPossible() {
+            return Machine.this.crashPossible();
         }
 
         @Override

@@ -70,7 +70,7 @@ final class SimDisk implements Disk {
     @Override
     public void barrier() {
         SimThread me = machine.me();
-        machine.point(me, Action.of(Action.BARRIER, me.slot, index), null);
+        machine.point(me, Action.of(machine.crashPossible() ? Action.BARRIER : Action.LOCAL, me.slot, index), null);
         if (!failed) {
             flush();
         }
@@ -82,7 +82,7 @@ final class SimDisk implements Disk {
     /** The object a step on block {@code addr} touches; under ORDERED, on the disk's one queue. */
     private long footprint(int addr) {
         long block = Action.block(index, addr);
-        return machine.durability() == Durability.ORDERED ? block | Action.QUEUED : block;
+        return machine.durability() == Durability.ORDERED && machine.crashPossible() ? block | Action.QUEUED : block;
     }
 
     void store(int addr, Block block, Durability durability) {

@@ -48,11 +48,24 @@ public final class SimFileSystem implements FileSystem {
     }
 
     static long dirObject(int dir) {
-        return dir;
+        return FsObjects.dir(dir);
     }
 
     static long inodeObject(int inode) {
-        return (1L << 40) | inode;
+        return FsObjects.inode(inode);
+    }
+
+    /**
+     * Whether footprints may be fine (names, no queue, fsyncs local): always under IMMEDIATE, where
+     * every change is durable at once in whatever order, and otherwise once no crash can come.
+     */
+    private boolean fine() {
+        return durability == Durability.IMMEDIATE || !host.crashPossible();
+    }
+
+    /** One name of a directory, or the whole directory when footprints must be coarse. */
+    private long nameObject(int dir, String name) {
+        return fine() ? FsObjects.entry(dir, name) : dirObject(dir);
     }
 
     /** An inode: its bytes, and how many of them are durable. */
@@ -81,7 +94,7 @@ public final class SimFileSystem implements FileSystem {
     public Optional<Fd> create(String dir, String name) {
         int d = dir(dir);
         Names.check(name);
-        step(Action.FS_WRITE, dirObject(d));
+        step(Action.FS_WRITE, nameObject(d, name));
         if (dirs.get(d).containsKey(name)) {
             trace("create " + dir + "/" + name + " -> exists");
             return Optional.empty();
@@ -98,7 +111,7 @@ public final class SimFileSystem implements FileSystem {
     public Optional<Fd> open(String dir, String name) {
         int d = dir(dir);
         Names.check(name);
-        step(Action.FS_READ, dirObject(d));
+        step(Action.FS_READ, nameObject(d, name));
         Integer inode = dirs.get(d).get(name);
         trace("open " + dir + "/" + name + (inode == null ? " -> missing" : ""));
         return inode == null ? Optional.empty()
@@ -192,7 +205,11 @@ public final class SimFileSystem implements FileSystem {
         int to = dir(toDir);
         Names.check(fromName);
         Names.check(toName);
-        step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
+        if (fine() && from < FsObjects.PAIR_DIRS && to < FsObjects.PAIR_DIRS) {
+            step(Action.FS_WRITE, FsObjects.pair(from, fromName, to, toName));
+        } else {
+            step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
+        }
         Integer inode = dirs.get(from).get(fromName);
         if (inode == null) {
             trace(what + " " + fromDir + "/" + fromName + " -> missing");
@@ -205,7 +222,7 @@ public final class SimFileSystem implements FileSystem {
     public void unlink(String dir, String name) {
         int d = dir(dir);
         Names.check(name);
-        step(Action.FS_WRITE, dirObject(d));
+        step(Action.FS_WRITE, nameObject(d, name));
         if (dirs.get(d).remove(name) == null) {
             trace("unlink " + dir + "/" + name + " -> missing");
             throw new MissingFileException(dir, name);
@@ -226,7 +243,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public void fsync(Fd fd) {
         SimFd f = fd(fd, null);
-        step(Action.FS_SYNC, inodeObject(f.inode));
+        step(fine() ? Action.LOCAL : Action.FS_SYNC, inodeObject(f.inode));
         Inode i = inodes.get(f.inode);
         i.durable = i.length;
         unsynced.removeIf(op -> op.isAppend() && op.inode() == f.inode);
@@ -236,7 +253,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public void fsyncDir(String dir) {
         int d = dir(dir);
-        step(Action.FS_SYNC, dirObject(d));
+        step(fine() ? Action.LOCAL : Action.FS_SYNC, dirObject(d));
         List<FsOp> kept = new ArrayList<>();
         for (FsOp op : unsynced) {
             boolean mine = !op.isAppend() && (op.fromDir() == d || op.toDir() == d);
@@ -254,7 +271,7 @@ public final class SimFileSystem implements FileSystem {
 
     /** A scheduling point; under ORDERED every change is on the file system's one queue. */
     private void step(int kind, long object) {
-        host.step(kind, durability == Durability.ORDERED ? object | Action.QUEUED : object);
+        host.step(kind, durability == Durability.ORDERED && !fine() ? object | Action.QUEUED : object);
     }
 
     // ------------------------------------------------------------------ durability
