@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Splits unsynced file-system operations into the groups that survive a crash independently
@@ -35,10 +36,11 @@ final class FsGroups {
     }
 
     private static long find(Map<Long, Long> parent, long x) {
-        long p = parent.get(x);
+        // Every object of every operation was put in first, so each lookup finds its parent.
+        long p = Objects.requireNonNull(parent.get(x));
         while (p != x) {
             x = p;
-            p = parent.get(x);
+            p = Objects.requireNonNull(parent.get(x));
         }
         return p;
     }

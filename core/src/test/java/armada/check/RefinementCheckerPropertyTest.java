@@ -88,8 +88,8 @@ class RefinementCheckerPropertyTest {
         List<Case> smaller() {
             List<Case> out = new ArrayList<>();
             for (int i = choices.size() - 1; i >= 0; i--) {
-                List<Integer> fewer = new ArrayList<>(choices);
-                fewer.remove(i);
+                List<Integer> fewer = new ArrayList<>(choices.subList(0, i));
+                fewer.addAll(choices.subList(i + 1, choices.size()));
                 out.add(withChoices(fewer));
             }
             for (int lower : lower(specKind, 0)) {

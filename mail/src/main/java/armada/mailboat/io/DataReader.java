@@ -25,6 +25,8 @@ public final class DataReader {
     }
 
     /**
+     * Reads the message after DATA, up to the line holding a single dot, undoing dot-stuffing.
+     *
      * @param maxLine the most octets a text line may have, CRLF included (RFC 5321: 1000)
      * @param maxSize the most octets the message may have
      * @throws EOFException if the input ends before the end of data

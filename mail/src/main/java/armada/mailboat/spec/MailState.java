@@ -3,6 +3,7 @@ package armada.mailboat.spec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +23,11 @@ public record MailState(Map<String, Map<String, String>> boxes, Map<String, Inte
 
     Map<String, String> box(String user) {
         return boxes.getOrDefault(user, Map.of());
+    }
+
+    /** The ids {@code user}'s lock holder picked up: locks and picked always have the same keys. */
+    List<String> picked(String user) {
+        return Objects.requireNonNull(picked.get(user));
     }
 
     MailState withBox(String user, Map<String, String> box) {
