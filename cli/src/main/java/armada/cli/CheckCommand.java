@@ -110,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
                 v = Explorer.check(s, options);
             } catch (ExploreException | IllegalArgumentException e) {
                 // This scenario cannot be checked; say why and go on with the others.
-                output.error(s, e.getMessage());
+                output.error(s, String.valueOf(e.getMessage()));
                 allAsExpected = false;
                 continue;
             }

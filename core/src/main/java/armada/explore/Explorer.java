@@ -11,6 +11,7 @@ import armada.sim.Schedules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -86,7 +87,7 @@ public final class Explorer {
         try {
             decisions = Schedules.parse(schedule);
         } catch (IllegalArgumentException e) {
-            throw new ExploreException(e.getMessage());
+            throw new ExploreException(Objects.requireNonNullElse(e.getMessage(), "malformed schedule"));
         }
         return onVirtualThread(() -> {
             try (Machine m = machineFor(sc)) {
@@ -129,7 +130,7 @@ public final class Explorer {
             throw new ExploreException("interrupted");
         }
         rethrow(error.get());
-        return result.get();
+        return Objects.requireNonNull(result.get()); // the body returned normally, with a non-null T
     }
 
     /** One search: shared counters and the first failure found by any worker. */

@@ -3,6 +3,7 @@ package armada.explore;
 import armada.spec.Spec;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks, when a scenario is built, that its spec's states are values: the checker de-duplicates
@@ -26,7 +27,7 @@ final class SpecStates {
     }
 
     /** Why {@code type} does not have value equality, or null if it does. */
-    static String problem(Class<?> type) {
+    static @Nullable String problem(Class<?> type) {
         if (type.isArray()) {
             return "is an array, which compares by identity";
         }

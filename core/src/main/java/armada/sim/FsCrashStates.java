@@ -90,7 +90,7 @@ final class FsCrashStates {
         List<List<Integer>> lengths = new ArrayList<>();
         for (int inode : files) {
             // Longest first: choice 0 keeps everything.
-            lengths.add(new ArrayList<>(fileLengths.get(inode).descendingSet()));
+            lengths.add(new ArrayList<>(java.util.Objects.requireNonNull(fileLengths.get(inode)).descendingSet()));
         }
         int[] counts = new int[dirs.size() + files.size()];
         for (int g = 0; g < dirs.size(); g++) {

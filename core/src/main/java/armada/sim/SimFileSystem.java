@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -122,7 +123,7 @@ public final class SimFileSystem implements FileSystem {
     public void append(Fd fd, byte[] data) {
         SimFd f = fd(fd, true);
         step(Action.FS_WRITE, inodeObject(f.inode));
-        Inode i = inodes.get(f.inode);
+        Inode i = inode(f.inode);
         i.append(data);
         record(FsOp.append(f.inode, i.length));
         trace("append " + f.path + " +" + data.length + " bytes");
@@ -135,7 +136,7 @@ public final class SimFileSystem implements FileSystem {
             throw new IllegalArgumentException("offset and length must not be negative");
         }
         step(Action.FS_READ, inodeObject(f.inode));
-        Inode i = inodes.get(f.inode);
+        Inode i = inode(f.inode);
         int from = (int) Math.min(offset, i.length);
         int to = (int) Math.min((long) from + length, i.length);
         trace("read " + f.path + " @" + offset + " -> " + (to - from) + " bytes");
@@ -146,7 +147,7 @@ public final class SimFileSystem implements FileSystem {
     public long size(Fd fd) {
         SimFd f = fd(fd, null);
         step(Action.FS_READ, inodeObject(f.inode));
-        int length = inodes.get(f.inode).length;
+        int length = inode(f.inode).length;
         trace("size " + f.path + " -> " + length);
         return length;
     }
@@ -244,7 +245,7 @@ public final class SimFileSystem implements FileSystem {
     public void fsync(Fd fd) {
         SimFd f = fd(fd, null);
         step(fine() ? Action.LOCAL : Action.FS_SYNC, inodeObject(f.inode));
-        Inode i = inodes.get(f.inode);
+        Inode i = inode(f.inode);
         i.durable = i.length;
         unsynced.removeIf(op -> op.isAppend() && op.inode() == f.inode);
         trace("fsync " + f.path);
@@ -286,14 +287,14 @@ public final class SimFileSystem implements FileSystem {
 
     private void makeDurable(FsOp op) {
         if (op.isAppend()) {
-            Inode i = inodes.get(op.inode());
+            Inode i = inode(op.inode());
             i.durable = Math.max(i.durable, op.length());
         } else {
             apply(op, durableDirs);
         }
     }
 
-    private static void apply(FsOp op, List<TreeMap<String, Integer>> target) {
+    private static void apply(FsOp op, List<? extends Map<String, Integer>> target) {
         if (op.removed() != null) {
             target.get(op.fromDir()).remove(op.removed());
         }
@@ -361,7 +362,7 @@ public final class SimFileSystem implements FileSystem {
             durableDirs.get(d).putAll(s.dirs().get(d));
         }
         for (Map.Entry<Integer, Integer> e : s.lengths().entrySet()) {
-            Inode i = inodes.get(e.getKey());
+            Inode i = inode(e.getKey());
             i.length = e.getValue();
             i.durable = e.getValue();
         }
@@ -395,7 +396,7 @@ public final class SimFileSystem implements FileSystem {
         if (inode == null) {
             return null;
         }
-        return Arrays.copyOf(inodes.get(inode).data, s.lengths().get(inode));
+        return Arrays.copyOf(inode(inode).data, Objects.requireNonNull(s.lengths().get(inode)));
     }
 
     /** The bytes of {@code dir/name} as they are now, or null; for tests. */
@@ -404,11 +405,16 @@ public final class SimFileSystem implements FileSystem {
         if (inode == null) {
             return null;
         }
-        Inode i = inodes.get(inode);
+        Inode i = inode(inode);
         return Arrays.copyOf(i.data, i.length);
     }
 
     // ------------------------------------------------------------------ checks
+
+    /** Inode {@code n}: every number handed out has one until {@link #reset} drops them all. */
+    private Inode inode(int n) {
+        return Objects.requireNonNull(inodes.get(n));
+    }
 
     private int dir(String dir) {
         Names.checkDirectory(dir, names);

@@ -34,7 +34,7 @@ final class SpinLog {
      */
     void read(Versioned object, int version, int kind, int arg) {
         for (int i = 0; i < size; i++) {
-            if (objects[i] == object && kinds[i] == kind && args[i] == arg) {
+            if (same(objects[i], object) && kinds[i] == kind && args[i] == arg) {
                 versions[i] = version;
                 return;
             }
@@ -85,11 +85,17 @@ final class SpinLog {
 
     private int indexOf(Versioned object, int version, int kind, int arg) {
         for (int i = 0; i < size; i++) {
-            if (objects[i] == object && versions[i] == version && kinds[i] == kind && args[i] == arg) {
+            if (same(objects[i], object) && versions[i] == version && kinds[i] == kind && args[i] == arg) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Simulated objects are the same object only if they are one: identity is their equality. */
+    @SuppressWarnings("ReferenceEquality")
+    private static boolean same(Versioned a, Versioned b) {
+        return a == b;
     }
 
     @Override

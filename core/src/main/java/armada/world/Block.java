@@ -56,7 +56,7 @@ public final class Block {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof Block b && b.hash == hash && Arrays.equals(b.bytes, bytes);
+        return o == this || (o instanceof Block b && b.hash == hash && Arrays.equals(b.bytes, bytes));
     }
 
     @Override

@@ -35,13 +35,13 @@ final class EntryLocks {
         Lock second = locks[Math.max(a, b)].readLock();
         first.lock();
         try {
-            if (second != first) {
+            if (a != b) {
                 second.lock();
             }
             try {
                 return call.call();
             } finally {
-                if (second != first) {
+                if (a != b) {
                     second.unlock();
                 }
             }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A small well-formed random history over one of the register specs, built from a list of
- * choices (so that jqwik can shrink it): each choice picks the next event among those a real
+ * choices (so that a test can shrink it): each choice picks the next event among those a real
  * execution could produce now, and the operation or result that goes with it. Results are
  * random, so some histories are explained and some are not.
  */

@@ -135,7 +135,7 @@ final class FsCallGenerator {
     private long offset() {
         int r = random.nextInt(100);
         if (r < 3) {
-            return -1 - random.nextInt(5);
+            return -1L - random.nextInt(5);
         } else if (r < 6) {
             return Long.MAX_VALUE;
         } else if (r < 30) {

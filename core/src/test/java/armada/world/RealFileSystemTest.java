@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +122,7 @@ class RealFileSystemTest {
         // link(2), which looks the source up first.
         RealFileSystem fs = RealFileSystem.open(root, DIRS);
         Fd fd = fs.create("tmp", "a").orElseThrow();
-        fs.create("new", "taken").orElseThrow();
+        assertThat(fs.create("new", "taken")).isPresent();
         assertThat(fs.link("tmp", "a", "new", "b")).isTrue();
         assertThat(fs.link("tmp", "a", "new", "taken")).isFalse();
         assertThat(fs.link("tmp", "a", "tmp", "a")).isFalse();
@@ -219,7 +220,9 @@ class RealFileSystemTest {
             assertThat(failure(real, calls.get(i))).as("call %d", i)
                     .isEqualTo(failure(model, calls.get(i))).startsWith("java.lang.IllegalArgumentException");
         }
-        assertThat(Files.list(root.resolve("tmp"))).isEmpty();
+        try (Stream<Path> names = Files.list(root.resolve("tmp"))) {
+            assertThat(names).isEmpty();
+        }
     }
 
     @Test
@@ -228,7 +231,7 @@ class RealFileSystemTest {
         // LANG=C it is ASCII and a valid non-ASCII name cannot exist on the real side.
         assumeThat(System.getProperty("sun.jnu.encoding")).isEqualTo("UTF-8");
         RealFileSystem fs = RealFileSystem.open(root, DIRS);
-        fs.create("tmp", "é€").orElseThrow();
+        assertThat(fs.create("tmp", "é€")).isPresent();
         assertThat(fs.list("tmp")).containsExactly("é€");
     }
 
@@ -287,7 +290,7 @@ class RealFileSystemTest {
             for (int i = 0; i < others; i++) {
                 fs.close(fs.create("new", i + padding).orElseThrow());
             }
-            fs.create("new", "x").orElseThrow();
+            assertThat(fs.create("new", "x")).isPresent();
             AtomicBoolean stop = new AtomicBoolean();
             Task renamer = world.spawn(() -> {
                 for (int i = 0; !stop.get(); i++) {

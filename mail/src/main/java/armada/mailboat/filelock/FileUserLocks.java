@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,7 +56,7 @@ public final class FileUserLocks implements UserLocks {
         if (mine == null || !mine.isHeldByCurrentThread()) {
             throw new IllegalStateException(user + "'s lock is not held by this thread");
         }
-        Held h = held.remove(user);
+        Held h = Objects.requireNonNull(held.remove(user)); // lock() put it before this thread held mine
         try {
             h.lock().release();
             h.channel().close();

@@ -32,7 +32,7 @@ final class Pop3Parser {
         }
         for (int i = 0; i < keyword.length(); i++) {
             char c = keyword.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
                 return Optional.empty();
             }
         }

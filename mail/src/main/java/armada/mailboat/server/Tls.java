@@ -16,6 +16,8 @@ public final class Tls {
     }
 
     /**
+     * Loads the key and certificate from {@code keystore}, opened with the password in {@code passwordFile}.
+     *
      * @throws IllegalArgumentException with a one-line reason if a file is missing or unreadable,
      *     the password is wrong, or the keystore holds no key
      */

@@ -6,6 +6,7 @@ import armada.mailboat.server.ServerConfig;
 import armada.mailboat.server.SessionHandler;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.ZoneId;
 
 /**
  * The SMTP server (RFC 5321) for local delivery: give it to a
@@ -26,7 +27,7 @@ public final class SmtpServer implements SessionHandler {
     private final Verbs verbs;
 
     public SmtpServer(ServerConfig config, Mailboat mailboat) {
-        this(config, mailboat, Clock.systemDefaultZone());
+        this(config, mailboat, Clock.system(ZoneId.systemDefault())); // Received headers use local time
     }
 
     /** @param clock dates the Received headers */

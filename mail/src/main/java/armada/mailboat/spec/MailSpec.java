@@ -80,8 +80,8 @@ public final class MailSpec extends TransitionSpec<MailState> {
             case Deliver(String u, String msg) -> users.contains(u) ? deliver(u, msg) : ret(false);
             case Pickup(String u, int session) -> pickup(u, session);
             case Delete(String u, int session, int index) -> this.<MailState>gets(s -> s)
-                    .then(s -> holds(s, u, session) && index >= 0 && index < s.picked().get(u).size()
-                            ? modify(st -> st.withBox(u, without(st.box(u), s.picked().get(u).get(index))))
+                    .then(s -> holds(s, u, session) && index >= 0 && index < s.picked(u).size()
+                            ? modify(st -> st.withBox(u, without(st.box(u), s.picked(u).get(index))))
                             : undefined());
             case Unlock(String u, int session) -> this.<MailState>gets(s -> s)
                     .then(s -> holds(s, u, session) ? modify(st -> st.unlocked(u)) : this.<Unit>undefined());

@@ -78,6 +78,11 @@ public final class MailState {
         return picked;
     }
 
+    /** The ids the lock holder's Pickup returned (none if no one holds the lock). */
+    List<String> picked(String user) {
+        return picked.getOrDefault(user, List.of());
+    }
+
     MailState withBox(String user, Map<String, String> box) {
         Map<String, Map<String, String>> b = new HashMap<>(boxes);
         b.put(user, box);
@@ -112,8 +117,8 @@ public final class MailState {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o == this || o instanceof MailState s && s.hash == hash && s.boxes.equals(boxes)
-                && s.unnamed.equals(unnamed) && s.locks.equals(locks) && s.picked.equals(picked);
+        return o == this || (o instanceof MailState s && s.hash == hash && s.boxes.equals(boxes)
+                && s.unnamed.equals(unnamed) && s.locks.equals(locks) && s.picked.equals(picked));
     }
 
     @Override

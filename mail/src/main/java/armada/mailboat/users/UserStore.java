@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
@@ -68,7 +69,7 @@ public final class UserStore {
         Path dir = data.toAbsolutePath();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
-            UsersFile.forceDirectory(dir.getParent());
+            UsersFile.forceDirectory(Objects.requireNonNull(dir.getParent())); // it was just created, so not the root
         }
         return new UserStore(dir, UsersFile.read(dir.resolve(FILE)));
     }

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The users file: one line per user, {@code name:pbkdf2-sha256:<iterations>:<salt>:<hash>}
@@ -58,7 +59,8 @@ final class UsersFile {
             try {
                 users.put(name, PasswordHash.parse(f[1], f[2], f[3], f[4]));
             } catch (IllegalArgumentException e) {
-                throw new UsersFileException(file, i + 1, e.getMessage());
+                String why = Objects.requireNonNullElse(e.getMessage(), "malformed password hash");
+                throw new UsersFileException(file, i + 1, why);
             }
         }
         return users;
@@ -70,7 +72,7 @@ final class UsersFile {
         for (Map.Entry<String, PasswordHash> e : users.entrySet()) {
             text.append(e.getKey()).append(':').append(e.getValue().encode()).append('\n');
         }
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent()); // a file is never the root
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         createPrivate(tmp);
@@ -103,7 +105,8 @@ final class UsersFile {
 
     private static String printable(String s) {
         StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
         }
         return b.toString();

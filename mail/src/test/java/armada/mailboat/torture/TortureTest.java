@@ -54,7 +54,8 @@ class TortureTest {
         corrupt[corrupt.length - 3] ^= 1;
         assertThat(Torture.verify(sent, acked, List.of(stored(a), corrupt)))
                 .containsExactly("message 0.0.1 is not byte-identical to what was sent (after its trace headers)");
-        assertThat(Torture.verify(sent, acked, List.of(stored(a), stored(b), stored("hello\r\n".getBytes()))))
+        byte[] hello = "hello\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(Torture.verify(sent, acked, List.of(stored(a), stored(b), stored(hello))))
                 .singleElement().asString().startsWith("a message that nobody sent");
     }
 
