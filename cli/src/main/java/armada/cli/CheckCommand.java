@@ -53,8 +53,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "Preemption bound for the exhaustive strategy (-1: none). If it cuts, the verdict is INCONCLUSIVE.")
     int preemptions;
 
-    @Option(names = "--no-reduction", description = "Turn off partial-order reduction (sleep sets).")
+    @Option(names = "--no-reduction", description = "Turn off partial-order reduction (the same as --reduction none).")
     boolean noReduction;
+
+    @Option(names = "--reduction", paramLabel = "KIND", defaultValue = "dpor",
+            description = "Partial-order reduction of the exhaustive strategy: dpor (source sets and sleep sets,"
+                    + " default), sleep-sets, or none.")
+    String reduction = "dpor";
 
     @Option(names = "--workers", description = "Parallel searches for random and pct (default: one per core).")
     @Nullable Integer workers;
@@ -94,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)
-                .withReduction(!noReduction).withWorkers(w).withStuckSeconds(stuckSeconds);
+                .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds);
         Output output = json ? new JsonOutput(out) : new TableOutput(out, trace || selected.size() == 1);
         if (replay != null) {
             if (selected.size() != 1) {
@@ -121,6 +126,16 @@ final class CheckCommand implements Callable<Integer> {
         output.end();
         out.flush();
         return allAsExpected ? 0 : 1;
+    }
+
+    private ExploreOptions.Reduction reduction(String name) {
+        return switch (name) {
+            case "dpor" -> ExploreOptions.Reduction.DPOR;
+            case "sleep-sets" -> ExploreOptions.Reduction.SLEEP_SETS;
+            case "none" -> ExploreOptions.Reduction.NONE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown reduction '" + name + "' (dpor, sleep-sets or none)");
+        };
     }
 
     private int replayOne(Scenario<?, ?> s, String schedule, Output output) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param seconds 0 for no limit
  * @param maxCrashes null to keep the scenario's crash bound
  * @param preemptions -1 for no preemption bound
- * @param reduction partial-order reduction (sleep sets) in the exhaustive strategy
+ * @param reduction the exhaustive strategy's partial-order reduction: DPOR (source sets and sleep
+ *     sets, the default), sleep sets alone, or none
  * @param workers parallel explorers for the random and PCT strategies
  * @param stuckSeconds how long one execution may go without finishing before the search gives
  *     up: code under check that loops without calling the World cannot be preempted
@@ -23,14 +24,14 @@ public record ExploreOptions(
         long seed,
         @Nullable Integer maxCrashes,
         int preemptions,
-        boolean reduction,
+        Reduction reduction,
         int pctDepth,
         int workers,
         boolean shrink,
         double stuckSeconds) {
 
     public static final ExploreOptions DEFAULTS =
-            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, true, 3, 1, true, 30);
+            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30);
 
     public ExploreOptions {
         if (maxExecutions < 0 || seconds < 0 || workers < 1 || pctDepth < 1 || stuckSeconds <= 0) {
@@ -40,6 +41,16 @@ public record ExploreOptions(
 
     public enum StrategyKind {
         EXHAUSTIVE, RANDOM, PCT
+    }
+
+    /** How the exhaustive strategy avoids exploring equivalent executions twice. */
+    public enum Reduction {
+        /** Every interleaving. */
+        NONE,
+        /** Sleep sets only: every option at every choice point, minus the ones asleep. */
+        SLEEP_SETS,
+        /** Source-DPOR with sleep sets: only the options races call for. */
+        DPOR
     }
 
     public ExploreOptions withStrategy(StrategyKind s) {
@@ -72,8 +83,13 @@ public record ExploreOptions(
                 workers, shrink, stuckSeconds);
     }
 
+    /** DPOR when on, none when off. */
     public ExploreOptions withReduction(boolean on) {
-        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, on, pctDepth,
+        return withReduction(on ? Reduction.DPOR : Reduction.NONE);
+    }
+
+    public ExploreOptions withReduction(Reduction r) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, r, pctDepth,
                 workers, shrink, stuckSeconds);
     }
 

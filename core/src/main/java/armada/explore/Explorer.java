@@ -251,7 +251,9 @@ public final class Explorer {
 
         private void work(int index, long seed) {
             Strategy strategy = switch (o.strategy()) {
-                case EXHAUSTIVE -> new ExhaustiveStrategy(o.reduction(), o.preemptions());
+                case EXHAUSTIVE -> o.reduction() == ExploreOptions.Reduction.DPOR && o.preemptions() < 0
+                        ? new DporStrategy(sc.faults().maxCrashes(), sc.faults().maxDiskFailures())
+                        : new ExhaustiveStrategy(o.reduction() != ExploreOptions.Reduction.NONE, o.preemptions());
                 case RANDOM -> new RandomStrategy(seed);
                 case PCT -> new PctStrategy(seed, o.pctDepth());
             };

@@ -39,17 +39,24 @@ class ReductionSoundnessTest {
     private record Observed(Set<String> outcomes, long executions, boolean cut) {
     }
 
-    private static Observed explore(GeneratedProgram p, boolean reduce, boolean faultsFirst) {
-        return explore(p, reduce, faultsFirst, PLAIN_BUDGET);
+    /** The searches compared: every interleaving, sleep sets, source-DPOR. */
+    enum Mode {
+        PLAIN, SLEEP_SETS, DPOR
     }
 
-    private static Observed explore(GeneratedProgram p, boolean reduce, boolean faultsFirst, int budget) {
+    private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst) {
+        return explore(p, mode, faultsFirst, PLAIN_BUDGET);
+    }
+
+    private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst, int budget) {
         Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated");
         return onVirtualThread(() -> {
             Set<String> seen = new HashSet<>();
             long executions = 0;
             try (Machine m = Explorer.machineFor(s)) {
-                ExhaustiveStrategy strategy = new ExhaustiveStrategy(reduce, -1, faultsFirst);
+                Strategy strategy = mode == Mode.DPOR
+                        ? new DporStrategy(p.faults.maxCrashes(), p.faults.maxDiskFailures(), faultsFirst)
+                        : new ExhaustiveStrategy(mode == Mode.SLEEP_SETS, -1, faultsFirst);
                 Scheduler sched;
                 while ((sched = strategy.next()) != null) {
                     if (++executions > budget) {
@@ -135,27 +142,34 @@ class ReductionSoundnessTest {
         int skipped = 0;
         long plainExecutions = 0;
         long reducedExecutions = 0;
+        long sleepExecutions = 0;
         for (int i = 0; i < PROGRAMS; i++) {
             Random random = new Random(20261129L + i);
             GeneratedProgram p = GeneratedProgram.generate(random);
             boolean faultsFirst = random.nextBoolean();
-            Observed plain = explore(p, false, faultsFirst);
+            Observed plain = explore(p, Mode.PLAIN, faultsFirst);
             if (plain.cut()) {
                 skipped++;
                 continue;
             }
-            Observed reduced = explore(p, true, faultsFirst);
-            Set<String> missed = new java.util.TreeSet<>(plain.outcomes());
-            missed.removeAll(reduced.outcomes());
-            Set<String> extra = new java.util.TreeSet<>(reduced.outcomes());
-            extra.removeAll(plain.outcomes());
-            assertThat(missed).as("outcomes the reduction missed in program %d: %s (faults first: %s)",
-                    i, p, faultsFirst).isEmpty();
-            assertThat(extra).as("outcomes only the reduction found in program %d: %s", i, p).isEmpty();
-            assertThat(reduced.executions()).isLessThanOrEqualTo(plain.executions());
+            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR}) {
+                Observed reduced = explore(p, mode, faultsFirst);
+                Set<String> missed = new java.util.TreeSet<>(plain.outcomes());
+                missed.removeAll(reduced.outcomes());
+                Set<String> extra = new java.util.TreeSet<>(reduced.outcomes());
+                extra.removeAll(plain.outcomes());
+                assertThat(missed).as("outcomes %s missed in program %d: %s (first choices reversed: %s)",
+                        mode, i, p, faultsFirst).isEmpty();
+                assertThat(extra).as("outcomes only %s found in program %d: %s", mode, i, p).isEmpty();
+                assertThat(reduced.executions()).isLessThanOrEqualTo(plain.executions());
+                if (mode == Mode.DPOR) {
+                    reducedExecutions += reduced.executions();
+                } else {
+                    sleepExecutions += reduced.executions();
+                }
+            }
             compared++;
             plainExecutions += plain.executions();
-            reducedExecutions += reduced.executions();
             count(coverage, "durability=" + p.faults.durability());
             count(coverage, "torn=" + (p.faults.tornSector() > 0));
             count(coverage, "crashes=" + p.faults.maxCrashes());
@@ -163,16 +177,14 @@ class ReductionSoundnessTest {
             count(coverage, "disks=" + p.disks);
             count(coverage, "files=" + p.files);
             count(coverage, "faults-first=" + faultsFirst);
-            if (reduced.executions() < plain.executions()) {
-                count(coverage, "reduction-saved-executions");
-            }
+
             if (plain.outcomes().size() > 1) {
                 count(coverage, "several-outcomes");
             }
         }
         System.out.printf("reduction soundness: %d programs compared, %d skipped (plain search over %d executions),"
-                + " %d plain vs %d reduced executions; coverage %s%n",
-                compared, skipped, PLAIN_BUDGET, plainExecutions, reducedExecutions, coverage);
+                + " %d plain vs %d with sleep sets vs %d with DPOR; coverage %s%n",
+                compared, skipped, PLAIN_BUDGET, plainExecutions, sleepExecutions, reducedExecutions, coverage);
         // The generator must reach every corner, or the comparison proves little.
         assertThat(compared).isGreaterThanOrEqualTo(PROGRAMS / 2);
         for (Durability d : Durability.values()) {
@@ -180,7 +192,7 @@ class ReductionSoundnessTest {
         }
         for (String key : List.of("torn=true", "torn=false", "crashes=0", "crashes=1", "crashes=2",
                 "disk-failures=1", "disks=0", "disks=1", "disks=2", "files=true", "faults-first=true",
-                "faults-first=false", "reduction-saved-executions", "several-outcomes")) {
+                "faults-first=false", "several-outcomes")) {
             assertThat(coverage.getOrDefault(key, 0)).as(key).isGreaterThanOrEqualTo(10);
         }
     }
@@ -193,10 +205,12 @@ class ReductionSoundnessTest {
 
     private static void assertSameOutcomes(GeneratedProgram p) {
         for (boolean faultsFirst : new boolean[] {false, true}) {
-            Observed plain = explore(p, false, faultsFirst, 200_000);
+            Observed plain = explore(p, Mode.PLAIN, faultsFirst, 200_000);
             assertThat(plain.cut()).isFalse();
-            assertThat(explore(p, true, faultsFirst).outcomes()).as("faults first: " + faultsFirst)
-                    .isEqualTo(plain.outcomes());
+            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR}) {
+                assertThat(explore(p, mode, faultsFirst).outcomes()).as(mode + ", reversed: " + faultsFirst)
+                        .isEqualTo(plain.outcomes());
+            }
         }
     }
 
