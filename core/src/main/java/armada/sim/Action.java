@@ -57,6 +57,8 @@ public final class Action {
      * (durable state is then never seen again). Conflicts with nothing but its own thread.
      */
     public static final int LOCAL = 21;
+    /** A link: reads its source name, writes its target name (a pair object, see FsObjects). */
+    public static final int FS_LINK = 22;
     /** Not a thread's step: the machine crashes. */
     public static final int CRASH = 30;
     /** Not a thread's step: a disk fails. */
@@ -102,7 +104,12 @@ public final class Action {
     }
 
     private static boolean durableChange(int kind) {
-        return kind == WRITE || kind == BARRIER || kind == FS_WRITE || kind == FS_GLOBAL || kind == FS_SYNC;
+        return kind == WRITE || kind == BARRIER || kind == FS_WRITE || kind == FS_GLOBAL || kind == FS_SYNC
+                || kind == FS_LINK;
+    }
+
+    private static boolean fs(int kind) {
+        return (kind >= FS_READ && kind <= FS_SYNC) || kind == FS_LINK;
     }
 
     /** True when {@code a} and {@code b} may not be swapped without changing what can happen. */
@@ -141,8 +148,8 @@ public final class Action {
             long other = ka == BARRIER ? b : a;
             return kind(other) == WRITE && diskOf(object(other)) == object(barrier);
         }
-        boolean fsA = ka >= FS_READ && ka <= FS_SYNC;
-        boolean fsB = kb >= FS_READ && kb <= FS_SYNC;
+        boolean fsA = fs(ka);
+        boolean fsB = fs(kb);
         if (fsA || fsB) {
             return fsA && fsB && fsConflict(a, b);
         }
@@ -182,11 +189,6 @@ public final class Action {
         if (ka == FS_GLOBAL || kb == FS_GLOBAL) {
             return true;
         }
-        boolean changeA = ka == FS_WRITE;
-        boolean changeB = kb == FS_WRITE;
-        if (changeA && changeB && queued(a)) {
-            return true;
-        }
-        return (changeA || changeB) && FsObjects.overlap(object(a), object(b));
+        return FsObjects.conflict(ka, object(a), kb, object(b));
     }
 }

@@ -1,13 +1,22 @@
 package armada.sim;
 
 /**
- * What a file-system step touches, packed in an action's 48-bit object (bit 47 is
- * {@link Action#QUEUED}; the type sits in bits 44 to 46): a whole directory, a file's data (an
- * inode), one name in a directory (an entry), or two names at once (a pair: a link or rename).
- * Names are kept as hashes; two names with the same hash count as one, which only makes steps
- * conflict that need not.
+ * What a file-system step touches, packed in an action's 48-bit object: bit 47 is
+ * {@link Action#QUEUED} (ORDERED: one queue for the whole file system), bit 46 {@link #DIR_ORDER}
+ * (REORDERED: each directory keeps a prefix of its own changes, so changes to one directory are
+ * ordered), bits 44 and 45 the type: a whole directory, a file's data (an inode), one name in a
+ * directory (an entry), or two names at once (a pair: a link or a rename).
+ *
+ * <p>Two steps conflict when one writes something the other reads or writes (a directory as a
+ * whole overlaps every name in it), or, under an ordering flag, when both change the file system
+ * (QUEUED) or the same directory (DIR_ORDER). A link reads its source name and writes its target
+ * name; a rename writes both; an fsync conflicts with the changes it makes durable. Names are
+ * compared by a 16-bit hash, so two names may count as one, which only adds conflicts.
  */
 final class FsObjects {
+
+    /** Object flag: changes to one directory are ordered (REORDERED durability, a crash still possible). */
+    static final long DIR_ORDER = 1L << 46;
 
     private static final int DIR = 0;
     private static final int INODE = 1;
@@ -28,7 +37,7 @@ final class FsObjects {
     }
 
     static long entry(int dir, String name) {
-        return ((long) ENTRY << 44) | ((long) (dir & 0xFFF) << 32) | (name.hashCode() & 0xFFFF_FFFFL);
+        return ((long) ENTRY << 44) | ((long) (dir & 0xFFF) << 32) | h16(name);
     }
 
     /** Two entries; only for directories below {@link #PAIR_DIRS}. */
@@ -42,44 +51,101 @@ final class FsObjects {
     }
 
     private static int type(long o) {
-        return (int) ((o >>> 44) & 7);
+        return (int) ((o >>> 44) & 3);
     }
 
-    /** Whether two objects have something in common: a step on one can see or change the other. */
-    static boolean overlap(long a, long b) {
-        a &= ~Action.QUEUED;
-        b &= ~Action.QUEUED;
-        int ta = type(a);
-        int tb = type(b);
-        if (ta > tb) {
-            return overlap(b, a);
-        }
-        if (ta == INODE || tb == INODE) {
-            return a == b;
-        }
-        return switch (ta * 4 + tb) {
-            case DIR * 4 + DIR, ENTRY * 4 + ENTRY -> a == b;
-            case DIR * 4 + ENTRY -> a == entryDir(b);
-            case DIR * 4 + PAIR -> a == (b >>> 38 & 63) || a == (b >>> 16 & 63);
-            case ENTRY * 4 + PAIR -> half(a) == (b >>> 22 & 0x3F_FFFF) || half(a) == (b & 0x3F_FFFF);
-            default -> { // PAIR, PAIR
-                long a1 = a >>> 22 & 0x3F_FFFF;
-                long a2 = a & 0x3F_FFFF;
-                long b1 = b >>> 22 & 0x3F_FFFF;
-                long b2 = b & 0x3F_FFFF;
-                yield a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2;
-            }
+    // A target is what a step reads or writes: (type << 40) | (dir << 16) | name, or an inode.
+
+    private static long target(int type, long dir, long name) {
+        return ((long) type << 40) | (dir << 16) | name;
+    }
+
+    /** The targets an object names (one, or two for a pair). */
+    private static long[] targets(long o) {
+        o &= ~(Action.QUEUED | DIR_ORDER);
+        return switch (type(o)) {
+            case DIR -> new long[] {target(DIR, o & 0xFFF, 0)};
+            case INODE -> new long[] {((long) INODE << 40) | (o & 0xFF_FFFF_FFFFL)};
+            case ENTRY -> new long[] {target(ENTRY, o >>> 32 & 0xFFF, o & 0xFFFF)};
+            default -> new long[] {target(ENTRY, o >>> 38 & 63, o >>> 22 & 0xFFFF),
+                target(ENTRY, o >>> 16 & 63, o & 0xFFFF)};
         };
     }
 
-    private static long entryDir(long entry) {
-        return entry >>> 32 & 0xFFF;
+    private static long[] written(int kind, long o) {
+        long[] t = targets(o);
+        return switch (kind) {
+            case Action.FS_WRITE, Action.FS_SYNC -> t;
+            case Action.FS_LINK -> new long[] {t[t.length - 1]};
+            default -> new long[0];
+        };
     }
 
-    /** An entry as a pair's half: 6 bits of directory, 16 of name hash. */
-    private static long half(long entry) {
-        long dir = entryDir(entry);
-        int h = (int) entry;
-        return dir >= PAIR_DIRS ? -1 : (dir << 16) | ((h ^ (h >>> 16)) & 0xFFFF);
+    private static long[] read(int kind, long o) {
+        return kind == Action.FS_READ || kind == Action.FS_LINK ? targets(o) : new long[0];
+    }
+
+    private static boolean overlap(long a, long b) {
+        if (a == b) {
+            return true;
+        }
+        int ta = (int) (a >>> 40);
+        int tb = (int) (b >>> 40);
+        if (ta == INODE || tb == INODE || (ta == ENTRY && tb == ENTRY)) {
+            return false;
+        }
+        // A whole directory and anything in it.
+        return (a >>> 16 & 0xFFFFFF) == (b >>> 16 & 0xFFFFFF);
+    }
+
+    private static boolean any(long[] xs, long[] ys) {
+        for (long x : xs) {
+            for (long y : ys) {
+                if (overlap(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameDir(long[] xs, long[] ys) {
+        for (long x : xs) {
+            for (long y : ys) {
+                int tx = (int) (x >>> 40);
+                int ty = (int) (y >>> 40);
+                if (tx != INODE && ty != INODE && (x >>> 16 & 0xFFFFFF) == (y >>> 16 & 0xFFFFFF)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean changes(int kind) {
+        return kind == Action.FS_WRITE || kind == Action.FS_LINK;
+    }
+
+    /** Whether two file-system steps (not FS_GLOBAL) of different threads conflict. */
+    static boolean conflict(int ka, long a, int kb, long b) {
+        boolean both = changes(ka) && changes(kb);
+        if (both && ((a | b) & Action.QUEUED) != 0) {
+            return true;
+        }
+        long[] wa = written(ka, a);
+        long[] wb = written(kb, b);
+        if (both && ((a | b) & DIR_ORDER) != 0 && sameDir(wa, wb)) {
+            return true;
+        }
+        if (ka == Action.FS_SYNC || kb == Action.FS_SYNC) {
+            // An fsync conflicts only with the changes it makes durable.
+            return ka == Action.FS_SYNC ? changes(kb) && any(wa, wb) : changes(ka) && any(wa, wb);
+        }
+        return any(wa, wb) || any(wa, read(kb, b)) || any(wb, read(ka, a));
+    }
+
+    /** Whether two objects have something in common: a name, or a directory and a name in it. */
+    static boolean touchSame(long a, long b) {
+        return any(targets(a), targets(b));
     }
 }

@@ -64,9 +64,9 @@ public final class SimFileSystem implements FileSystem {
         return durability == Durability.IMMEDIATE || !host.crashPossible();
     }
 
-    /** One name of a directory, or the whole directory when footprints must be coarse. */
+    /** One name of a directory. */
     private long nameObject(int dir, String name) {
-        return fine() ? FsObjects.entry(dir, name) : dirObject(dir);
+        return FsObjects.entry(dir, name);
     }
 
     /** An inode: its bytes, and how many of them are durable. */
@@ -206,10 +206,10 @@ public final class SimFileSystem implements FileSystem {
         int to = dir(toDir);
         Names.check(fromName);
         Names.check(toName);
-        if (fine() && from < FsObjects.PAIR_DIRS && to < FsObjects.PAIR_DIRS) {
-            step(Action.FS_WRITE, FsObjects.pair(from, fromName, to, toName));
+        if (from < FsObjects.PAIR_DIRS && to < FsObjects.PAIR_DIRS) {
+            step(what.equals("link") ? Action.FS_LINK : Action.FS_WRITE, FsObjects.pair(from, fromName, to, toName));
         } else {
-            step(from == to ? Action.FS_WRITE : Action.FS_GLOBAL, dirObject(to));
+            step(Action.FS_GLOBAL, dirObject(to));
         }
         Integer inode = dirs.get(from).get(fromName);
         if (inode == null) {
@@ -272,7 +272,8 @@ public final class SimFileSystem implements FileSystem {
 
     /** A scheduling point; under ORDERED every change is on the file system's one queue. */
     private void step(int kind, long object) {
-        host.step(kind, durability == Durability.ORDERED && !fine() ? object | Action.QUEUED : object);
+        long flag = fine() ? 0 : durability == Durability.ORDERED ? Action.QUEUED : FsObjects.DIR_ORDER;
+        host.step(kind, object | flag);
     }
 
     // ------------------------------------------------------------------ durability

@@ -20,8 +20,8 @@ class ActionConflictTest {
     private static final int[] KINDS = {
         Action.START, Action.INVOKE, Action.RETURN, Action.READ, Action.WRITE, Action.BARRIER, Action.LOCK,
         Action.UNLOCK, Action.GET, Action.SET, Action.SPIN, Action.SPAWN, Action.JOIN, Action.RANDOM, Action.END,
-        Action.FS_READ, Action.FS_WRITE, Action.FS_GLOBAL, Action.FS_SYNC, Action.RECOVER, Action.LOCAL, Action.CRASH,
-        Action.FAIL,
+        Action.FS_READ, Action.FS_WRITE, Action.FS_GLOBAL, Action.FS_SYNC, Action.FS_LINK, Action.RECOVER, Action.LOCAL,
+        Action.CRASH, Action.FAIL,
     };
 
     /**
@@ -30,30 +30,31 @@ class ActionConflictTest {
      * same disk only, {@code q} on the same object, or anywhere on one ORDERED device.
      */
     private static final String[] MATRIX = {
-        //      S I R r w b L U g s p S J ? E f F G Y V l C X
-        /* START   */ ". . . . . . . . . . . . . . . . . . . . . . .", // starting touches nothing shared
-        /* INVOKE  */ ". . x . . . . . . . . x x . . . . . . . . x .", // an invoke before or after a return is real-time order; a crash cuts it off or not
-        /* RETURN  */ ". x . . . . . . . . . x x . . . . . . . . x .", // the same for a return
-        /* READ    */ ". . . . o . . . . . . x x . . . . . . . . . d", // a read sees a write of its block; a failed disk reads nothing
-        /* WRITE   */ ". . . o q d . . . . . x x . . . . . . . . x d", // writes of one block overwrite; ORDERED queues them; a barrier flushes them; a crash sees them
-        /* BARRIER */ ". . . . d . . . . . . x x . . . . . . . . x d", // a barrier makes its disk's writes durable: writes and crashes see that
-        /* LOCK    */ ". . . . . . o o . . x x x . . . . . . . . . .", // one lock's acquisitions are ordered; a spinner waits for its hand-over
-        /* UNLOCK  */ ". . . . . . o o . . x x x . . . . . . . . . .", // the same for a release
-        /* GET     */ ". . . . . . . . . o . x x . . . . . . . . . .", // a get sees a set of its cell
-        /* SET     */ ". . . . . . . . o o x x x . . . . . . . . . .", // sets of one cell overwrite; a spinner waits for any set
-        /* SPIN    */ ". . . . . . x x . x . x x . . . . . . . . . .", // a spinner re-reads once something it read changes
-        /* SPAWN   */ ". x x x x x x x x x x x x . . x x x x x . x x", // spawn and join order threads: kept in place against everything
-        /* JOIN    */ ". x x x x x x x x x x x x . . x x x x x . x x", // (ditto)
-        /* RANDOM  */ ". . . . . . . . . . . . . . . . . . . . . . .", // a random value is the thread's own
-        /* END     */ ". . . . . . . . . . . . . . . . . . . . . . .", // the end point only marks where a crash may come
-        /* FS_READ */ ". . . . . . . . . . . x x . . . o x . . . . .", // a read of a file or directory sees its changes
-        /* FS_WRITE*/ ". . . . . . . . . . . x x . . o q x o . . x .", // changes to one object overwrite; ORDERED queues the whole file system; fsync and crash see them
-        /* FS_GLOB */ ". . . . . . . . . . . x x . . x x x x . . x .", // a rename or link across directories touches two: kept in place against every file-system step
-        /* FS_SYNC */ ". . . . . . . . . . . x x . . . o x . . . x .", // an fsync makes its object's changes durable: a crash sees that
-        /* RECOVER */ ". . . . . . . . . . . x x . . . . . . . . x .", // a crash before recovery completes is in its episode, after it a new one
-        /* LOCAL   */ ". . . . . . . . . . . . . . . . . . . . . . .", // an fsync or barrier no crash will ever see
-        /* CRASH   */ ". x x . x x . . . . . x x . . . x x x x . x x", // a crash sees durable state and the history, nothing volatile
-        /* FAIL    */ ". . . d d d . . . . . x x . . . . . . . . x x", // a failed disk stops answering its reads and writes
+        //      S I R r w b L U g s p S J ? E f F G Y k V l C X
+        /* START   */ ". . . . . . . . . . . . . . . . . . . . . . . .", // starting touches nothing shared
+        /* INVOKE  */ ". . x . . . . . . . . x x . . . . . . . . . x .", // an invoke before or after a return is real-time order; a crash cuts it off or not
+        /* RETURN  */ ". x . . . . . . . . . x x . . . . . . . . . x .", // the same for a return
+        /* READ    */ ". . . . o . . . . . . x x . . . . . . . . . . d", // a read sees a write of its block; a failed disk reads nothing
+        /* WRITE   */ ". . . o q d . . . . . x x . . . . . . . . . x d", // writes of one block overwrite; ORDERED queues them; a barrier flushes them; a crash sees them
+        /* BARRIER */ ". . . . d . . . . . . x x . . . . . . . . . x d", // a barrier makes its disk's writes durable: writes and crashes see that
+        /* LOCK    */ ". . . . . . o o . . x x x . . . . . . . . . . .", // one lock's acquisitions are ordered; a spinner waits for its hand-over
+        /* UNLOCK  */ ". . . . . . o o . . x x x . . . . . . . . . . .", // the same for a release
+        /* GET     */ ". . . . . . . . . o . x x . . . . . . . . . . .", // a get sees a set of its cell
+        /* SET     */ ". . . . . . . . o o x x x . . . . . . . . . . .", // sets of one cell overwrite; a spinner waits for any set
+        /* SPIN    */ ". . . . . . x x . x . x x . . . . . . . . . . .", // a spinner re-reads once something it read changes
+        /* SPAWN   */ ". x x x x x x x x x x x x . . x x x x x x . x x", // spawn and join order threads: kept in place against everything
+        /* JOIN    */ ". x x x x x x x x x x x x . . x x x x x x . x x", // (ditto)
+        /* RANDOM  */ ". . . . . . . . . . . . . . . . . . . . . . . .", // a random value is the thread's own
+        /* END     */ ". . . . . . . . . . . . . . . . . . . . . . . .", // the end point only marks where a crash may come
+        /* FS_READ */ ". . . . . . . . . . . x x . . . o x . o . . . .", // a read of a file or directory sees its changes
+        /* FS_WRITE*/ ". . . . . . . . . . . x x . . o q x o q . . x .", // changes to one object overwrite; ORDERED queues the whole file system; fsync and crash see them
+        /* FS_GLOB */ ". . . . . . . . . . . x x . . x x x x x . . x .", // a rename or link across directories touches two: kept in place against every file-system step
+        /* FS_SYNC */ ". . . . . . . . . . . x x . . . o x . o . . x .", // an fsync makes its object's changes durable: a crash sees that
+        /* FS_LINK */ ". . . . . . . . . . . x x . . o q x o q . . x .", // a link reads its source and writes its target: on one object, like a change
+        /* RECOVER */ ". . . . . . . . . . . x x . . . . . . . . . x .", // a crash before recovery completes is in its episode, after it a new one
+        /* LOCAL   */ ". . . . . . . . . . . . . . . . . . . . . . . .", // an fsync or barrier no crash will ever see
+        /* CRASH   */ ". x x . x x . . . . . x x . . . x x x x x . x x", // a crash sees durable state and the history, nothing volatile
+        /* FAIL    */ ". . . d d d . . . . . x x . . . . . . . . . x x", // a failed disk stops answering its reads and writes
     };
 
     /** A step of {@code kind} by {@code slot} on object {@code which} (0 or 1), on disk {@code disk}. */
@@ -62,7 +63,7 @@ class ActionConflictTest {
         long object = switch (kind) {
             case Action.READ, Action.WRITE -> Action.block(disk, which) | q;
             case Action.BARRIER, Action.FAIL -> disk;
-            case Action.FS_READ, Action.FS_WRITE, Action.FS_GLOBAL, Action.FS_SYNC ->
+            case Action.FS_READ, Action.FS_WRITE, Action.FS_GLOBAL, Action.FS_SYNC, Action.FS_LINK ->
                     (which == 0 ? SimFileSystem.dirObject(0) : SimFileSystem.inodeObject(which)) | q;
             case Action.JOIN -> 1;
             default -> which;
@@ -87,7 +88,7 @@ class ActionConflictTest {
     }
 
     private static boolean fs(int kind) {
-        return kind >= Action.FS_READ && kind <= Action.FS_SYNC;
+        return (kind >= Action.FS_READ && kind <= Action.FS_SYNC) || kind == Action.FS_LINK;
     }
 
     @Test
@@ -159,31 +160,63 @@ class ActionConflictTest {
 
     @Test
     void namesAndPairsOfNames_overlapWhereTheyShareAName() {
-        // Finer footprints once no crash can come: a name, two names (link, rename), a directory.
+        // A name, two names (link, rename), a directory, a file: what each may touch.
         long a = FsObjects.entry(0, "a");
         long b = FsObjects.entry(0, "b");
         long otherDirA = FsObjects.entry(1, "a");
         long linkAtoC = FsObjects.pair(0, "a", 1, "c");
         long dir0 = FsObjects.dir(0);
         long inode = FsObjects.inode(3);
-        assertThat(FsObjects.overlap(a, a)).isTrue();
-        assertThat(FsObjects.overlap(a, b)).isFalse();
-        assertThat(FsObjects.overlap(a, otherDirA)).isFalse();
-        assertThat(FsObjects.overlap(a, linkAtoC)).isTrue();
-        assertThat(FsObjects.overlap(b, linkAtoC)).isFalse();
-        assertThat(FsObjects.overlap(FsObjects.entry(1, "c"), linkAtoC)).isTrue();
-        assertThat(FsObjects.overlap(linkAtoC, FsObjects.pair(1, "c", 0, "z"))).isTrue();
-        assertThat(FsObjects.overlap(linkAtoC, FsObjects.pair(0, "b", 1, "d"))).isFalse();
-        assertThat(FsObjects.overlap(dir0, a)).isTrue();
-        assertThat(FsObjects.overlap(dir0, otherDirA)).isFalse();
-        assertThat(FsObjects.overlap(dir0, linkAtoC)).isTrue();
-        assertThat(FsObjects.overlap(inode, a)).isFalse();
-        assertThat(FsObjects.overlap(inode, dir0)).isFalse();
-        assertThat(FsObjects.overlap(a | Action.QUEUED, a)).isTrue();
-        // A list of a directory conflicts with a create in it; creates of two names do not.
-        assertThat(Action.conflict(Action.of(Action.FS_READ, 1, dir0), Action.of(Action.FS_WRITE, 2, a))).isTrue();
-        assertThat(Action.conflict(Action.of(Action.FS_WRITE, 1, b), Action.of(Action.FS_WRITE, 2, a))).isFalse();
-        assertThat(Action.conflict(Action.of(Action.FS_READ, 1, a), Action.of(Action.FS_WRITE, 2, linkAtoC))).isTrue();
+        assertThat(FsObjects.touchSame(a, a)).isTrue();
+        assertThat(FsObjects.touchSame(a, b)).isFalse();
+        assertThat(FsObjects.touchSame(a, otherDirA)).isFalse();
+        assertThat(FsObjects.touchSame(a, linkAtoC)).isTrue();
+        assertThat(FsObjects.touchSame(b, linkAtoC)).isFalse();
+        assertThat(FsObjects.touchSame(FsObjects.entry(1, "c"), linkAtoC)).isTrue();
+        assertThat(FsObjects.touchSame(linkAtoC, FsObjects.pair(1, "c", 0, "z"))).isTrue();
+        assertThat(FsObjects.touchSame(linkAtoC, FsObjects.pair(0, "b", 1, "d"))).isFalse();
+        assertThat(FsObjects.touchSame(dir0, a)).isTrue();
+        assertThat(FsObjects.touchSame(dir0, otherDirA)).isFalse();
+        assertThat(FsObjects.touchSame(dir0, linkAtoC)).isTrue();
+        assertThat(FsObjects.touchSame(inode, a)).isFalse();
+        assertThat(FsObjects.touchSame(inode, dir0)).isFalse();
+    }
+
+    private static long fs(int kind, int slot, long object) {
+        return Action.of(kind, slot, object);
+    }
+
+    @Test
+    void fileSystemSteps_conflictByNameAndByDurabilityOrder() {
+        long a = FsObjects.entry(0, "a");
+        long b = FsObjects.entry(0, "b");
+        long otherDir = FsObjects.entry(1, "b");
+        long dir0 = FsObjects.dir(0);
+        // A list sees every create in its directory; creates of two names commute...
+        assertThat(Action.conflict(fs(Action.FS_READ, 1, dir0), fs(Action.FS_WRITE, 2, a))).isTrue();
+        assertThat(Action.conflict(fs(Action.FS_WRITE, 1, b), fs(Action.FS_WRITE, 2, a))).isFalse();
+        // ...unless the directory keeps a prefix of its changes (REORDERED, crash possible)...
+        assertThat(Action.conflict(fs(Action.FS_WRITE, 1, b | FsObjects.DIR_ORDER),
+                fs(Action.FS_WRITE, 2, a | FsObjects.DIR_ORDER))).isTrue();
+        assertThat(Action.conflict(fs(Action.FS_WRITE, 1, otherDir | FsObjects.DIR_ORDER),
+                fs(Action.FS_WRITE, 2, a | FsObjects.DIR_ORDER))).isFalse();
+        // ...or the whole file system is one queue (ORDERED, crash possible).
+        assertThat(Action.conflict(fs(Action.FS_WRITE, 1, otherDir | Action.QUEUED),
+                fs(Action.FS_WRITE, 2, a | Action.QUEUED))).isTrue();
+        // A link reads its source and writes its target: it orders against writes of either,
+        // against reads of its target only, and under DIR_ORDER against changes of the target's directory.
+        long link = FsObjects.pair(0, "a", 1, "c");
+        assertThat(Action.conflict(fs(Action.FS_LINK, 1, link), fs(Action.FS_WRITE, 2, a))).isTrue();
+        assertThat(Action.conflict(fs(Action.FS_LINK, 1, link), fs(Action.FS_READ, 2, a))).isFalse();
+        assertThat(Action.conflict(fs(Action.FS_LINK, 1, link), fs(Action.FS_READ, 2, FsObjects.entry(1, "c")))).isTrue();
+        assertThat(Action.conflict(fs(Action.FS_LINK, 1, link | FsObjects.DIR_ORDER),
+                fs(Action.FS_WRITE, 2, FsObjects.entry(1, "z") | FsObjects.DIR_ORDER))).isTrue();
+        assertThat(Action.conflict(fs(Action.FS_LINK, 1, link | FsObjects.DIR_ORDER),
+                fs(Action.FS_WRITE, 2, b | FsObjects.DIR_ORDER))).isFalse();
+        // An fsync of a directory orders against the changes in it, not against reads.
+        assertThat(Action.conflict(fs(Action.FS_SYNC, 1, dir0), fs(Action.FS_WRITE, 2, a))).isTrue();
+        assertThat(Action.conflict(fs(Action.FS_SYNC, 1, dir0), fs(Action.FS_READ, 2, a))).isFalse();
+        assertThat(Action.conflict(fs(Action.FS_SYNC, 1, FsObjects.dir(1)), fs(Action.FS_WRITE, 2, a))).isFalse();
     }
 
     private static String name(int kind) {
@@ -207,6 +240,7 @@ class ActionConflictTest {
             case Action.FS_WRITE -> "fs-write";
             case Action.FS_GLOBAL -> "fs-global";
             case Action.FS_SYNC -> "fs-sync";
+            case Action.FS_LINK -> "fs-link";
             case Action.RECOVER -> "recover";
             case Action.LOCAL -> "local";
             case Action.CRASH -> "crash";

@@ -36,7 +36,7 @@ public final class MailboatScenarios implements ScenarioSource {
      * The size benchmarks deliver four messages: four attempts, so that the fourth always finds
      * one of its names free (three messages can take at most three of them).
      */
-    static final MailboatConfig SCALE = new MailboatConfig(2, RANDOM_DOMAIN, 4);
+    static final MailboatConfig SCALE = new MailboatConfig(2, 1, 4);
     static final String ALICE = "alice";
     static final int AFTER = 9;
 
