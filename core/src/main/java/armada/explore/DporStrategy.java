@@ -49,6 +49,8 @@ final class DporStrategy implements Strategy {
     /** Run the last awake thread first instead of the current one: for tests of the reduction. */
     private final boolean reversed;
     private int depth;
+    /** Nodes at the start of the path whose happens-before sets are computed and still hold. */
+    private int analysed;
     private boolean started;
     private @Nullable String error;
 
@@ -128,6 +130,7 @@ final class DporStrategy implements Strategy {
             Node top = stack.getLast();
             top.done[top.chosen] = true;
             int next = top.nextToExplore();
+            analysed = Math.min(analysed, stack.size() - 1);
             if (next >= 0) {
                 top.chosen = next;
                 return;
@@ -190,13 +193,22 @@ final class DporStrategy implements Strategy {
         }
         // before[j]: the events that happen before event j (a bit set). An event happens after the
         // previous event of its actor, after every earlier event it conflicts with, and after a
-        // crash that came before it (and so after everything before that crash).
+        // crash that came before it (and so after everything before that crash). The sets of the
+        // path's first nodes, and the races of their events, carry over from the last execution.
         int words = (total + 63) / 64;
         long[][] before = new long[total][];
         java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
         int lastCrash = -1;
+        int from = Math.min(analysed, real);
+        for (int j = 0; j < from; j++) {
+            before[j] = stack.get(j).hb;
+            last.put(actors[j], j);
+            if (Choice.kind(events.get(j)[0]) == Choice.CRASH) {
+                lastCrash = j;
+            }
+        }
         List<Integer> candidates = new ArrayList<>();
-        for (int j = 0; j < total; j++) {
+        for (int j = from; j < total; j++) {
             long[] hb = new long[words];
             long[] reach = new long[words];
             long aj = events.get(j)[1];
@@ -227,6 +239,9 @@ final class DporStrategy implements Strategy {
                 }
             }
             before[j] = hb;
+            if (j < real) {
+                stack.get(j).hb = hb;
+            }
             if (actors[j] != SURVIVE_ACTOR) {
                 for (int i : candidates) {
                     // A race: nothing but their own conflict orders i before j.
@@ -240,6 +255,7 @@ final class DporStrategy implements Strategy {
                 lastCrash = j;
             }
         }
+        analysed = real;
     }
 
     /**
@@ -323,11 +339,11 @@ final class DporStrategy implements Strategy {
     }
 
     private static boolean get(long[] bits, int i) {
-        return (bits[i >>> 6] & (1L << i)) != 0;
+        return (i >>> 6) < bits.length && (bits[i >>> 6] & (1L << i)) != 0;
     }
 
     private static void or(long[] into, long[] from) {
-        for (int w = 0; w < from.length; w++) {
+        for (int w = 0; w < Math.min(into.length, from.length); w++) {
             into[w] |= from[w];
         }
     }
@@ -342,6 +358,8 @@ final class DporStrategy implements Strategy {
         final boolean[] done;
         final SleepSet sleep = new SleepSet();
         int chosen;
+        /** The events before this node's event, once the race analysis has computed them. */
+        long[] hb = new long[0];
 
         Node(Choice c) {
             size = c.size();
