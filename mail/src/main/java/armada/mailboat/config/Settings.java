@@ -80,7 +80,15 @@ public record Settings(Path data, ServerConfig server, LogFormat logFormat) {
                 size("quota", values, d.quota()),
                 tls,
                 bool("trust-loopback", values, d.trustLoopback()));
-        return new Settings(Path.of(dataText), c, LogFormat.parse(values.getOrDefault("log-format", "text")));
+        return new Settings(Path.of(dataText), c, logFormat(values.getOrDefault("log-format", "text")));
+    }
+
+    private static LogFormat logFormat(String text) {
+        try {
+            return LogFormat.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("log-format: " + e.getMessage());
+        }
     }
 
     private static InetSocketAddress address(String key, String text) {
