@@ -84,4 +84,15 @@ class MailLogTest {
             assertThat(json.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         }
     }
+
+    @Test
+    void shippedLogbackConfiguration_isWellFormedXml() throws Exception {
+        // The tests run with logback-test.xml, so a broken logback.xml (say "--" in a comment)
+        // would only show when the server starts: parse it here.
+        try (var in = MailLogTest.class.getResourceAsStream("/logback.xml")) {
+            assertThat(in).isNotNull();
+            var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+            assertThat(doc.getDocumentElement().getTagName()).isEqualTo("configuration");
+        }
+    }
 }
