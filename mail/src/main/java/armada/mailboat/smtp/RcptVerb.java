@@ -1,6 +1,7 @@
 package armada.mailboat.smtp;
 
 import armada.mailboat.store.Mailboxes;
+import armada.mailboat.store.Quotas;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class RcptVerb implements Verb<SmtpCommand.Rcpt> {
         if (user.isEmpty()) {
             return Reply.unknownUser(to.toString());
         }
-        Mailboxes.Quota quota = mailboxes.quota(user.get(), envelope.declaredSize().orElse(0));
+        Quotas.Fit quota = mailboxes.quota(user.get(), envelope.declaredSize().orElse(0));
         switch (quota) {
             case FULL -> {
                 return Reply.mailboxFull(to.toString());

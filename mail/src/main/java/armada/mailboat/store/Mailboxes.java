@@ -10,7 +10,6 @@ import armada.world.RealWorld;
 import armada.world.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,6 @@ public final class Mailboxes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Mailboxes.class);
     /** Retries when the generation an operation picked was closed under it; each retry sees a newer one. */
     private static final int MAX_GENERATION_RETRIES = 8;
-    /** Free space a delivery must leave on the file system, besides the message. */
-    static final long FREE_SPACE_RESERVE = 1024 * 1024;
 
     /** What became of a delivery. */
     public enum Outcome {
@@ -59,19 +56,10 @@ public final class Mailboxes implements AutoCloseable {
         FAILED
     }
 
-    /** Whether a message of a given size fits the recipient's quota. */
-    public enum Quota {
-        FITS,
-        /** Not now: the mailbox is too full, its owner can make room (452 4.2.2). */
-        FULL,
-        /** Never: the message alone is bigger than the quota (552 5.2.2). */
-        TOO_BIG
-    }
-
     private final Path data;
     private final UserStore users;
     private final @Nullable String postmaster;
-    private final long quota;
+    private final Quotas quotas;
     private final BiFunction<World, UserLocks, Mailboat> library;
     private final UnaryOperator<FileSystem> decorate;
     private final SharedUserLocks locks = new SharedUserLocks();
@@ -83,7 +71,7 @@ public final class Mailboxes implements AutoCloseable {
         this.data = b.data;
         this.users = b.users;
         this.postmaster = b.postmaster;
-        this.quota = b.quota;
+        this.quotas = new Quotas(data, b.quota);
         this.library = b.library;
         this.decorate = b.decorate;
         Set<String> initial = new TreeSet<>(users.users());
@@ -219,32 +207,12 @@ public final class Mailboxes implements AutoCloseable {
 
     /** Octets in {@code user}'s {@code new/} and {@code cur/} now. */
     public long usage(String user) {
-        long total = 0;
-        for (String dir : List.of(UserNames.inbox(user), UserNames.cur(user))) {
-            try (var files = Files.newDirectoryStream(data.resolve(dir))) {
-                for (Path f : files) {
-                    try {
-                        total += Files.size(f);
-                    } catch (IOException gone) {
-                        // Deleted or moved while we counted: it is not there.
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return total;
+        return quotas.usage(user);
     }
 
     /** Whether {@code incoming} more octets fit {@code user}'s quota now. */
-    public Quota quota(String user, long incoming) {
-        if (quota == 0) {
-            return Quota.FITS;
-        }
-        if (incoming > quota) {
-            return Quota.TOO_BIG;
-        }
-        return usage(user) + incoming > quota ? Quota.FULL : Quota.FITS;
+    public Quotas.Fit quota(String user, long incoming) {
+        return quotas.check(user, incoming);
     }
 
     /**
@@ -253,13 +221,8 @@ public final class Mailboxes implements AutoCloseable {
      * writing when the file system lacks room for it; a failure half way removes the partial file.
      */
     public Outcome deliver(String user, byte[] message) {
-        try {
-            if (Files.getFileStore(data).getUsableSpace() < message.length + FREE_SPACE_RESERVE) {
-                LOG.warn("not enough free space in {} for a message of {} octets", data, message.length);
-                return Outcome.NO_SPACE;
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot read the free space of {}: {}", data, e.toString());
+        if (!quotas.roomOnDisk(message.length)) {
+            return Outcome.NO_SPACE;
         }
         Generation g = retainCurrent();
         TempFiles tmp = g.tempFiles();
@@ -267,25 +230,13 @@ public final class Mailboxes implements AutoCloseable {
             return g.mailboat().deliver(user, message) ? Outcome.DELIVERED : Outcome.FAILED;
         } catch (RuntimeException e) {
             tmp.discardUnfinished();
-            boolean full = noSpace(e);
+            boolean full = Quotas.noSpace(e);
             LOG.warn("delivery to {} failed{}: {}", user, full ? " (no space)" : "", e.toString());
             return full ? Outcome.NO_SPACE : Outcome.FAILED;
         } finally {
             tmp.forget();
             g.release();
         }
-    }
-
-    /** True if the cause is ENOSPC or EDQUOT, as the JDK words them. */
-    static boolean noSpace(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (t instanceof IOException && m != null
-                    && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Pickup without reading (see {@link Mailboat#pickupIds}): takes the user's lock. */

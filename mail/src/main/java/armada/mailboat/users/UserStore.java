@@ -57,7 +57,11 @@ public final class UserStore {
     private final Path data;
     private final Path file;
     private final PasswordHash dummy = PasswordHash.dummy(ITERATIONS);
-    private final ReentrantLock writing = new ReentrantLock();
+    /**
+     * Serialises writers of this JVM, across stores: the JVM throws instead of waiting when one
+     * process asks twice for a lock on the same file, so only one thread may hold the file lock.
+     */
+    private static final ReentrantLock WRITING = new ReentrantLock();
     /** Password hashes computed at once, over all sessions: one per core. */
     private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private volatile Snapshot snapshot;
@@ -201,7 +205,7 @@ public final class UserStore {
     }
 
     private void change(Change change) throws IOException {
-        writing.lock();
+        WRITING.lock();
         try (FileChannel lockFile = FileChannel.open(data.resolve("." + FILE + ".lock"), CREATE, WRITE);
                 FileLock held = lockFile.lock()) {
             Map<String, PasswordHash> now = new LinkedHashMap<>(UsersFile.read(file));
@@ -210,7 +214,7 @@ public final class UserStore {
             snapshot = new Snapshot(Map.copyOf(now), FileStamp.of(file), System.nanoTime());
             held.release();
         } finally {
-            writing.unlock();
+            WRITING.unlock();
         }
     }
 

@@ -32,7 +32,8 @@ public final class LogCapture implements AutoCloseable {
     public List<String> render(LogFormat format) {
         LineLayout layout = new LineLayout();
         layout.setFormat(format);
-        synchronized (appender.list) {
+        // AppenderBase.doAppend appends under the appender's own monitor.
+        synchronized (appender) {
             return appender.list.stream().map(e -> layout.doLayout(e).strip()).toList();
         }
     }

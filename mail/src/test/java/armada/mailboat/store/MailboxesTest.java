@@ -89,13 +89,13 @@ class MailboxesTest {
     void quota_fitsThenFullThenTooBig() throws IOException {
         // Full now (452: the owner can make room) is told apart from never fitting (552).
         try (Mailboxes m = open(b -> b.quota(100))) {
-            assertThat(m.quota("alice", 60)).isEqualTo(Mailboxes.Quota.FITS);
+            assertThat(m.quota("alice", 60)).isEqualTo(Quotas.Fit.FITS);
             m.deliver("alice", new byte[60]);
             assertThat(m.usage("alice")).isEqualTo(60);
-            assertThat(m.quota("alice", 40)).isEqualTo(Mailboxes.Quota.FITS);
-            assertThat(m.quota("alice", 41)).isEqualTo(Mailboxes.Quota.FULL);
-            assertThat(m.quota("alice", 101)).isEqualTo(Mailboxes.Quota.TOO_BIG);
-            assertThat(m.quota("bob", 100)).isEqualTo(Mailboxes.Quota.FITS);
+            assertThat(m.quota("alice", 40)).isEqualTo(Quotas.Fit.FITS);
+            assertThat(m.quota("alice", 41)).isEqualTo(Quotas.Fit.FULL);
+            assertThat(m.quota("alice", 101)).isEqualTo(Quotas.Fit.TOO_BIG);
+            assertThat(m.quota("bob", 100)).isEqualTo(Quotas.Fit.FITS);
         }
     }
 
@@ -123,10 +123,10 @@ class MailboxesTest {
     @Test
     void noSpace_isRecognisedOnlyForEnospcAndEdquot() {
         // Other I/O errors are plain failures (451), not "storage full" (452 4.3.1).
-        assertThat(Mailboxes.noSpace(new java.io.UncheckedIOException(new IOException("No space left on device"))))
+        assertThat(Quotas.noSpace(new java.io.UncheckedIOException(new IOException("No space left on device"))))
                 .isTrue();
-        assertThat(Mailboxes.noSpace(new RuntimeException(new IOException("Disk quota exceeded")))).isTrue();
-        assertThat(Mailboxes.noSpace(new java.io.UncheckedIOException(new IOException("Input/output error"))))
+        assertThat(Quotas.noSpace(new RuntimeException(new IOException("Disk quota exceeded")))).isTrue();
+        assertThat(Quotas.noSpace(new java.io.UncheckedIOException(new IOException("Input/output error"))))
                 .isFalse();
     }
 }

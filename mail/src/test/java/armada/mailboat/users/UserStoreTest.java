@@ -208,24 +208,20 @@ class UserStoreTest {
         UserStore one = UserStore.open(data);
         UserStore two = UserStore.open(data);
         one.add("gone", "gone-password".toCharArray());
-        Thread a = Thread.ofVirtual().start(() -> {
-            try {
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var a = threads.submit(() -> {
                 one.add("alice", "alice-password".toCharArray());
                 one.remove("gone");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        Thread b = Thread.ofVirtual().start(() -> {
-            try {
+                return null;
+            });
+            var b = threads.submit(() -> {
                 two.add("bob", "bob-password".toCharArray());
                 two.add("carol", "carol-password".toCharArray());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        a.join();
-        b.join();
+                return null;
+            });
+            a.get();
+            b.get();
+        }
         assertThat(UserStore.open(data).users()).containsExactly("alice", "bob", "carol");
         assertThat(two.verify("alice", "alice-password".toCharArray())).isTrue();
     }
