@@ -2,6 +2,7 @@ package armada.mailboat;
 
 import armada.world.Fd;
 import armada.world.FileSystem;
+import armada.world.MissingFileException;
 import armada.world.World;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mail library on Maildir (one {@code tmp/}, {@code new/}, {@code cur/} per user),
@@ -18,14 +20,25 @@ import java.util.TreeSet;
  * with another random name on collision), in chunks, fsyncs it, links it into {@code new/}
  * under a fresh name (link fails if the name exists: retried), fsyncs {@code new/}, and unlinks
  * the temporary file. The message is delivered when the link is durable, and only then does
- * Deliver return true. Pickup takes the user's lock, lists {@code new/} and reads each file;
- * deliveries go on concurrently without locks. Delete (lock held) unlinks and fsyncs
- * {@code new/}. Recovery removes what is left in {@code tmp/} and nothing else.
+ * Deliver return true. Pickup takes the user's lock, lists {@code new/} and reads each file,
+ * then does the same in {@code cur/}; deliveries go on concurrently without locks. Delete (lock
+ * held) unlinks and fsyncs the message's directory. Recovery removes what is left in
+ * {@code tmp/} and nothing else.
+ *
+ * <p>{@code cur/} is where a mail reader moves a message it has seen, by renaming it and adding
+ * flags after a colon ({@code new/ID} becomes {@code cur/ID:2,S}, the Maildir convention). Such a
+ * message has the id {@code cur/ID:2,S}; a message in {@code new/} has its file name as id. If a
+ * reader moves or re-flags a message between Pickup and Delete or {@link #read}, the message is
+ * found again by its unique name (the part before the colon, {@link #uniqueName}). A message
+ * seen in both directories (a reader moving it while Pickup lists) is returned once.
  *
  * <p>The class is open so that the broken variants the checker must catch can each override
  * one step.
  */
 public class Mailboat {
+
+    /** The prefix of the id of a message in {@code cur/}. */
+    private static final String CUR = "cur/";
 
     protected final World world;
     protected final FileSystem fs;
@@ -129,7 +142,7 @@ public class Mailboat {
         throw new IllegalStateException("no free name in " + inbox + " after " + config.maxAttempts() + " attempts");
     }
 
-    /** Takes the user's lock and returns every message in {@code new/}, sorted by id. */
+    /** Takes the user's lock and returns every message in {@code new/} (sorted by id), then those in {@code cur/}. */
     public List<StoredMessage> pickup(String user) {
         checkMailbox(user);
         locks.lock(user);
@@ -142,25 +155,131 @@ public class Mailboat {
     }
 
     protected final List<StoredMessage> readInbox(String user) {
-        String inbox = UserNames.inbox(user);
         List<StoredMessage> out = new ArrayList<>();
-        for (String id : fs.list(inbox)) {
-            Optional<Fd> fd = fs.open(inbox, id);
+        Set<String> unique = new TreeSet<>();
+        readDirectory(UserNames.inbox(user), "", unique, out);
+        String cur = UserNames.cur(user);
+        if (fs.directories().contains(cur)) {
+            readDirectory(cur, CUR, unique, out);
+        }
+        return out;
+    }
+
+    private void readDirectory(String dir, String prefix, Set<String> unique, List<StoredMessage> out) {
+        for (String name : fs.list(dir)) {
+            if (!unique.add(uniqueName(name))) {
+                continue;
+            }
+            Optional<Fd> fd = fs.open(dir, name);
             if (fd.isEmpty()) {
                 continue;
             }
             byte[] data = fs.read(fd.get(), 0, (int) Math.min(Integer.MAX_VALUE - 8, fs.size(fd.get())));
             fs.close(fd.get());
-            out.add(new StoredMessage(id, data));
+            out.add(new StoredMessage(prefix + name, data));
         }
-        return out;
+    }
+
+    /**
+     * Pickup without reading the messages, for a server that reads each one only when it is
+     * asked for ({@link #read}): takes the user's lock and returns the ids Pickup would.
+     */
+    public List<String> pickupIds(String user) {
+        checkMailbox(user);
+        locks.lock(user);
+        try {
+            List<String> ids = new ArrayList<>();
+            Set<String> unique = new TreeSet<>();
+            for (String name : fs.list(UserNames.inbox(user))) {
+                if (unique.add(uniqueName(name))) {
+                    ids.add(name);
+                }
+            }
+            String cur = UserNames.cur(user);
+            if (fs.directories().contains(cur)) {
+                for (String name : fs.list(cur)) {
+                    if (unique.add(uniqueName(name))) {
+                        ids.add(CUR + name);
+                    }
+                }
+            }
+            return ids;
+        } catch (RuntimeException e) {
+            locks.unlock(user);
+            throw e;
+        }
+    }
+
+    /**
+     * Up to {@code length} bytes of message {@code id} from {@code offset}: fewer at its end,
+     * none if it is gone. The caller holds the user's lock (from a pickup), so no one else
+     * deletes it; a mail reader may have moved it to {@code cur/} meanwhile.
+     */
+    public byte[] read(String user, String id, long offset, int length) {
+        checkMailbox(user);
+        Optional<Fd> fd = fs.open(directoryOf(user, id), fileName(id));
+        if (fd.isEmpty()) {
+            String moved = findInCur(user, uniqueName(id));
+            fd = moved == null ? Optional.empty() : fs.open(UserNames.cur(user), moved);
+            if (fd.isEmpty()) {
+                return new byte[0];
+            }
+        }
+        try {
+            return fs.read(fd.get(), offset, length);
+        } finally {
+            fs.close(fd.get());
+        }
     }
 
     /** Deletes message {@code id}; the caller holds the user's lock (from {@link #pickup}). */
     public void delete(String user, String id) {
         checkMailbox(user);
-        fs.unlink(UserNames.inbox(user), id);
-        fs.fsyncDir(UserNames.inbox(user));
+        String dir = directoryOf(user, id);
+        try {
+            fs.unlink(dir, fileName(id));
+            fs.fsyncDir(dir);
+        } catch (MissingFileException e) {
+            // A mail reader moved it to cur/ or changed its flags since Pickup: find it again.
+            String moved = findInCur(user, uniqueName(id));
+            if (moved != null) {
+                fs.unlink(UserNames.cur(user), moved);
+                fs.fsyncDir(UserNames.cur(user));
+            }
+        }
+    }
+
+    private static String directoryOf(String user, String id) {
+        return id.startsWith(CUR) ? UserNames.cur(user) : UserNames.inbox(user);
+    }
+
+    private static String fileName(String id) {
+        return id.startsWith(CUR) ? id.substring(CUR.length()) : id;
+    }
+
+    /** The file in {@code cur/} whose unique name is {@code unique}, or null if there is none. */
+    private @Nullable String findInCur(String user, String unique) {
+        String cur = UserNames.cur(user);
+        if (!fs.directories().contains(cur)) {
+            return null;
+        }
+        for (String name : fs.list(cur)) {
+            if (uniqueName(name).equals(unique)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The unique part of a message id or Maildir file name: without {@code cur/} and without the
+     * flags after the colon ({@code cur/abc.0:2,S} gives {@code abc.0}). It stays the same when a
+     * mail reader moves the message to {@code cur/} or flags it.
+     */
+    public static String uniqueName(String idOrName) {
+        String name = fileName(idOrName);
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(0, colon);
     }
 
     /** Releases the user's lock. */

@@ -5,7 +5,7 @@ import armada.mailboat.MailboatConfig;
 import armada.mailboat.StoredMessage;
 import armada.mailboat.UserLocks;
 import armada.mailboat.filelock.FileUserLocks;
-import armada.mailboat.server.MailServer;
+import armada.mailboat.store.Mailboxes;
 import armada.world.RealWorld;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public record MailBench(Path data, int users, int threads, int requests, boolean
                 Files.createDirectories(data.resolve(u).resolve(d));
             }
         }
-        try (RealWorld world = RealWorld.open(data, 0, 1, MailServer.maildirs(names))) {
+        try (RealWorld world = RealWorld.open(data, 0, 1, Mailboxes.maildirs(names))) {
             UserLocks locks = fileLocks ? new FileUserLocks(data)
                     : new armada.mailboat.MemoryUserLocks(world, Mailboat.usersOf(world.fileSystem()));
             Mailboat mail = Mailboat.open(world, MailboatConfig.DEFAULT, locks);

@@ -1,10 +1,7 @@
 package armada.mailboat.cli;
 
 import armada.mailboat.users.UserStore;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -14,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailboat adduser --data DIR NAME}: the password is one line on standard input. */
-@Command(name = "adduser", mixinStandardHelpOptions = true, description = "Adds a user: reads the password (one line) from standard input, "
-        + "stores a salted slow hash, creates the Maildir.")
+@Command(name = "adduser", mixinStandardHelpOptions = true, description = "Adds a user: reads the password (one line) from "
+        + "standard input, stores a salted slow hash, creates the Maildir. A running server sees the user at once.")
 final class AddUserCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -24,22 +21,18 @@ final class AddUserCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data directory.")
     Path data = Path.of(".");
 
+    @Option(names = "--min-password-length", defaultValue = "" + PasswordInput.DEFAULT_MIN_LENGTH,
+            description = "The shortest password taken (default ${DEFAULT-VALUE}).")
+    int minLength;
+
     @Parameters(paramLabel = "NAME", description = "The user name: [a-z0-9][a-z0-9._-]{0,63}.")
     String name = "";
 
     @Override
     public Integer call() throws IOException {
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (line == null || line.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give the password as one line on standard input");
-        }
-        char[] password = line.toCharArray();
+        char[] password = PasswordInput.read(System.in, minLength);
         try {
             UserStore.open(data).add(name, password);
-        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-            spec.commandLine().getErr().println("mailboat: " + e.getMessage());
-            return 2;
         } finally {
             Arrays.fill(password, '\0');
         }

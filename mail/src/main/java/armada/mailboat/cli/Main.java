@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./mailboat}. Exit codes: 0 ok, 1 a torture run found a loss, 2 usage or setup error. */
 @Command(name = "mailboat", mixinStandardHelpOptions = true, version = "mailboat 0.1.0",
         description = "A Maildir mail server (SMTP and POP3) whose mail library is checked by Armada.",
-        subcommands = {AddUserCommand.class, ServeCommand.class, TortureCommand.class, BenchCommand.class})
+        subcommands = {AddUserCommand.class, DelUserCommand.class, PasswdCommand.class, ServeCommand.class,
+                TortureCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -14,7 +15,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: adduser, serve or torture");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: adduser, deluser, passwd, serve, torture or bench");
     }
 
     public static void main(String[] args) {

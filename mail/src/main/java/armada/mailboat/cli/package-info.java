@@ -1,4 +1,4 @@
-/** The {@code mailboat} command: add users, serve SMTP and POP3, torture-test a running server. */
+/** The {@code mailboat} command: manage users, serve SMTP, POP3 and submission, torture-test and benchmark. */
 @NullMarked
 package armada.mailboat.cli;
 

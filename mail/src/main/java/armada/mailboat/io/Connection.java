@@ -10,21 +10,34 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client connection: lines in, replies out, and the switch to TLS (STARTTLS, STLS). After
  * the switch nothing read before it is kept: input the client sent in plaintext after the
  * command is dropped, as RFC 3207 section 4.2 requires.
+ *
+ * <p>Stopping (server shutdown): a session reads its commands with {@link #readCommand}, and
+ * {@link #stop} may come from another thread at any time. If the session is waiting for a
+ * command, the stopping thread sends the stop line and closes the socket at once; if it is busy
+ * with one (a delivery, a RETR), the line is sent at its next command, after the reply. The
+ * session only writes while it is busy, and the stopping thread only while it waits, so the two
+ * never write at once.
  */
 public final class Connection implements Closeable {
 
-    private Socket socket;
+    private volatile Socket socket;
     private LineReader in;
     private OutputStream out;
     private final InetAddress remote;
     private boolean secure;
+    private final ReentrantLock gate = new ReentrantLock();
+    private boolean waiting;
+    private boolean stopped;
+    private @Nullable String stopLine;
 
     public Connection(Socket socket) throws IOException {
         this.socket = socket;
@@ -41,6 +54,90 @@ public final class Connection implements Closeable {
     /** The output; {@link #send} flushes, writes to this stream must be followed by {@link #flush()}. */
     public OutputStream out() {
         return out;
+    }
+
+    /**
+     * The next command line, or null at the end of input or once the session is stopped (the
+     * stop line has then been sent). Data that is no command (SMTP DATA) is read with {@link #in()}.
+     *
+     * @throws LineTooLongException as {@link LineReader#read} does
+     */
+    public @Nullable Line readCommand(int max) throws IOException {
+        gate.lock();
+        try {
+            if (stopped) {
+                return null;
+            }
+            if (stopLine != null) {
+                stopped = true;
+                send(stopLine);
+                return null;
+            }
+            waiting = true;
+        } finally {
+            gate.unlock();
+        }
+        Line line;
+        try {
+            line = in.read(max);
+        } catch (IOException e) {
+            if (endWait()) {
+                return null;
+            }
+            throw e;
+        }
+        return endWait() ? null : line;
+    }
+
+    /** Leaves the waiting state; true if the session was stopped meanwhile. */
+    private boolean endWait() {
+        gate.lock();
+        try {
+            waiting = false;
+            return stopped;
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /**
+     * Stops the session with {@code line} (without CRLF): now if it is waiting for a command
+     * (the line is sent, the socket closed), else when it next reads one. The calling thread may
+     * block while the client does not read; the caller bounds that by closing the connection.
+     */
+    public void stop(String line) {
+        gate.lock();
+        try {
+            if (stopped || stopLine != null) {
+                return;
+            }
+            if (!waiting) {
+                stopLine = line;
+                return;
+            }
+            stopped = true;
+            try {
+                send(line);
+            } catch (IOException ignored) {
+                // The client is gone: there is no one to tell.
+            }
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // Closing is all that is left to do.
+            }
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /** Closes the socket at once, whatever the session is doing (the end of a drain). */
+    public void abort() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closed is closed.
+        }
     }
 
     /** Sends one reply line, adding CRLF, and flushes. */

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes a stored message as a POP3 multi-line response body (RFC 1939 section 3): CRLF lines,
- * a dot doubled at the start of a line, then the terminating {@code .CRLF}. A last line with no
- * CRLF gets one.
+ * A whole stored message as a POP3 multi-line response body, and its size in CRLF form: the
+ * one-array forms of {@link DotStuffingWriter} and {@link CrlfSize}.
  */
 public final class DotStuffer {
 
@@ -20,56 +19,15 @@ public final class DotStuffer {
 
     /** The headers, the blank line, and the first {@code bodyLines} lines of the body (POP3 TOP). */
     public static void writeTop(OutputStream out, byte[] message, int bodyLines) throws IOException {
-        boolean inBody = false;
-        int bodyWritten = 0;
-        int start = 0;
-        while (start < message.length) {
-            int end = start;
-            while (end < message.length && message[end] != '\n') {
-                end++;
-            }
-            int contentEnd = end;
-            if (contentEnd > start && message[contentEnd - 1] == '\r') {
-                contentEnd--;
-            }
-            if (inBody && bodyWritten >= bodyLines) {
-                break;
-            }
-            if (contentEnd > start && message[start] == '.') {
-                out.write('.');
-            }
-            out.write(message, start, contentEnd - start);
-            out.write('\r');
-            out.write('\n');
-            if (inBody) {
-                bodyWritten++;
-            } else if (contentEnd == start) {
-                inBody = true;
-            }
-            start = end + 1;
-        }
-        out.write('.');
-        out.write('\r');
-        out.write('\n');
+        DotStuffingWriter w = new DotStuffingWriter(out, bodyLines);
+        w.write(message);
+        w.finish();
     }
 
-    /**
-     * The size of the message in CRLF form, as LIST and STAT report it: exactly the octets
-     * {@link #write} sends before the terminating line, dot-stuffing aside (RFC 1939 counts the
-     * message, not the stuffing).
-     */
+    /** The size of the message in CRLF form, as LIST and STAT report it. */
     public static long crlfSize(byte[] message) {
-        long size = 0;
-        for (int i = 0; i < message.length; i++) {
-            if (message[i] == '\n' && (i == 0 || message[i - 1] != '\r')) {
-                size++;
-            }
-            size++;
-        }
-        int n = message.length;
-        if (n > 0 && message[n - 1] != '\n') {
-            size += message[n - 1] == '\r' ? 1 : 2;
-        }
-        return size;
+        CrlfSize s = new CrlfSize();
+        s.add(message);
+        return s.total();
     }
 }

@@ -1,18 +1,12 @@
 package armada.mailboat.pop3;
 
-import java.util.OptionalInt;
-
 /** DELE n: marks message n; it is deleted at QUIT, and RSET or a lost connection unmarks it. */
-final class DeleVerb implements Verb {
+final class DeleVerb implements Verb<Pop3Command.Dele> {
 
     @Override
-    public Reply execute(Pop3Session session, Pop3Command command) {
-        OptionalInt n = command.number(0);
-        if (n.isEmpty()) {
-            return Reply.INVALID_NUMBER;
-        }
+    public Reply execute(Pop3Session session, Pop3Command.Dele command) {
         Maildrop drop = session.maildrop();
-        int m = n.getAsInt();
+        int m = command.message();
         if (!drop.exists(m)) {
             return Reply.NO_SUCH_MESSAGE;
         }

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** LIST [n]: the scan listing ({@code n size}, CRLF form) of one message or of all not marked deleted. */
-final class ListVerb implements Verb {
+final class ListVerb implements Verb<Pop3Command.List> {
 
     @Override
-    public Reply execute(Pop3Session session, Pop3Command command) throws IOException {
-        if (!command.args().isEmpty()) {
-            return MessageNumber.visible(session, command, 0, (drop, n) -> Reply.single(n, Long.toString(drop.size(n))));
+    public Reply execute(Pop3Session session, Pop3Command.List command) throws IOException {
+        if (command.message().isPresent()) {
+            return MessageNumber.visible(session, command.message().getAsInt(),
+                    (drop, n) -> Reply.single(n, Long.toString(drop.size(n))));
         }
         Maildrop drop = session.maildrop();
         List<String> lines = new ArrayList<>();

@@ -1,7 +1,6 @@
 package armada.mailboat.pop3;
 
-import armada.mailboat.StoredMessage;
-import armada.mailboat.io.DotStuffer;
+import armada.mailboat.Mailboat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,33 +8,36 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The mailbox as Pickup returned it at login, with the messages marked for deletion. Message
- * numbers (1-based) refer to this snapshot for the whole session; a marked message is invisible
- * to every command but RSET, which unmarks them all. Sizes are in CRLF form, as sent.
+ * The mailbox as it was picked up at login: each message's id and size, and which are marked
+ * for deletion; never the messages themselves, which are read from disk when they are sent, so a
+ * session's memory does not grow with the mailbox. Message numbers (1-based) refer to this
+ * snapshot for the whole session; a marked message is invisible to every command but RSET,
+ * which unmarks them all. Sizes are in CRLF form, as sent.
  *
- * <p>Unique ids (UIDL, RFC 1939 section 7) are the message ids, which are file names in
- * {@code new/} and so stable across sessions. A UIDL must be 1 to 70 characters from 0x21 to
- * 0x7E; the library's own names ({@code <base36>.<attempt>}) always are. A file some other tool
- * put in {@code new/} whose name is not gets {@code ~} and the base64url SHA-256 of its name
- * instead (45 characters, still stable; a library name never starts with {@code ~}).
+ * <p>Unique ids (UIDL, RFC 1939 section 7) are the messages' unique names ({@link Mailboat#uniqueName}:
+ * the file name without {@code cur/} and without the flags a mail reader adds), so a message keeps
+ * its UIDL when a reader moves it from {@code new/} to {@code cur/}. A UIDL must be 1 to 70
+ * characters from 0x21 to 0x7E; the library's own names ({@code <base36>.<attempt>}) always
+ * are. A name some other tool chose that is not gets {@code ~} and the base64url SHA-256 of the
+ * name instead (45 characters, still stable; a library name never starts with {@code ~}).
  */
 final class Maildrop {
 
     private final String user;
-    private final List<StoredMessage> messages;
+    private final List<String> ids;
     private final long[] sizes;
     private final boolean[] marked;
 
-    Maildrop(String user, List<StoredMessage> messages) {
-        this.user = user;
-        this.messages = List.copyOf(messages);
-        this.sizes = new long[this.messages.size()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = DotStuffer.crlfSize(this.messages.get(i).contents());
+    /** @param sizes each message's size in CRLF form, in the order of {@code ids} */
+    Maildrop(String user, List<String> ids, long[] sizes) {
+        if (ids.size() != sizes.length) {
+            throw new IllegalArgumentException(ids.size() + " ids but " + sizes.length + " sizes");
         }
+        this.user = user;
+        this.ids = List.copyOf(ids);
+        this.sizes = sizes.clone();
         this.marked = new boolean[sizes.length];
     }
 
@@ -66,9 +68,9 @@ final class Maildrop {
         return total;
     }
 
-    /** Message {@code n} if it exists and is not marked. */
-    Optional<StoredMessage> visible(int n) {
-        return exists(n) && !marked[n - 1] ? Optional.of(messages.get(n - 1)) : Optional.empty();
+    /** True if message {@code n} exists and is not marked. */
+    boolean visible(int n) {
+        return exists(n) && !marked[n - 1];
     }
 
     boolean exists(int n) {
@@ -83,8 +85,13 @@ final class Maildrop {
         return sizes[n - 1];
     }
 
+    /** The library's id of message {@code n}. */
+    String id(int n) {
+        return ids.get(n - 1);
+    }
+
     String uid(int n) {
-        return uidOf(messages.get(n - 1).id());
+        return uidOf(Mailboat.uniqueName(ids.get(n - 1)));
     }
 
     void mark(int n) {
@@ -97,21 +104,21 @@ final class Maildrop {
 
     /** The ids of the marked messages, in order. */
     List<String> markedIds() {
-        List<String> ids = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < marked.length; i++) {
             if (marked[i]) {
-                ids.add(messages.get(i).id());
+                out.add(ids.get(i));
             }
         }
-        return ids;
+        return out;
     }
 
-    static String uidOf(String id) {
-        if (!id.isEmpty() && id.length() <= 70 && id.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            return id;
+    static String uidOf(String name) {
+        if (!name.isEmpty() && name.length() <= 70 && name.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            return name;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             return "~" + Base64.getUrlEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);

@@ -1,9 +1,8 @@
 package armada.mailboat.pop3;
 
 import java.io.IOException;
-import java.util.OptionalInt;
 
-/** Resolves a message-number argument against the maildrop before a verb acts on the message. */
+/** Resolves a message number against the maildrop before a verb acts on the message. */
 final class MessageNumber {
 
     /** What a verb does with a message number that names a visible message. */
@@ -14,16 +13,9 @@ final class MessageNumber {
     private MessageNumber() {
     }
 
-    /**
-     * Runs {@code action} if argument {@code index} is a number naming a message that exists and
-     * is not marked deleted; otherwise "invalid number" or "no such message".
-     */
-    static Reply visible(Pop3Session session, Pop3Command command, int index, Action action) throws IOException {
-        OptionalInt n = command.number(index);
-        if (n.isEmpty()) {
-            return Reply.INVALID_NUMBER;
-        }
+    /** Runs {@code action} if message {@code n} exists and is not marked deleted; otherwise "no such message". */
+    static Reply visible(Pop3Session session, int n, Action action) throws IOException {
         Maildrop drop = session.maildrop();
-        return drop.visible(n.getAsInt()).isPresent() ? action.apply(drop, n.getAsInt()) : Reply.NO_SUCH_MESSAGE;
+        return drop.visible(n) ? action.apply(drop, n) : Reply.NO_SUCH_MESSAGE;
     }
 }

@@ -1,17 +1,15 @@
 package armada.mailboat.pop3;
 
-import armada.mailboat.Mailboat;
+import armada.mailboat.config.ServerConfig;
 import armada.mailboat.io.Connection;
-import armada.mailboat.server.ServerConfig;
-import armada.mailboat.server.SessionHandler;
-import armada.mailboat.users.UserStore;
+import armada.mailboat.net.SessionHandler;
+import armada.mailboat.store.Mailboxes;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The POP3 server (RFC 1939, with CAPA from RFC 2449, STLS from RFC 2595 and the response codes
@@ -27,18 +25,21 @@ public final class Pop3Server implements SessionHandler {
     /** The line for the listener to send a client over the connection cap, before closing. */
     public static final String BUSY = Reply.BUSY_LINE;
 
-    private static final Logger LOG = Logger.getLogger(Pop3Server.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Pop3Server.class);
 
     private final ServerConfig config;
-    private final Mailboat mailboat;
-    private final UserStore users;
-    private final Map<String, Verb> verbs = Verbs.table();
+    private final Mailboxes mailboxes;
+    private final Verbs verbs = new Verbs();
     private final Set<String> live = ConcurrentHashMap.newKeySet();
 
-    public Pop3Server(ServerConfig config, Mailboat mailboat, UserStore users) {
+    public Pop3Server(ServerConfig config, Mailboxes mailboxes) {
         this.config = config;
-        this.mailboat = mailboat;
-        this.users = users;
+        this.mailboxes = mailboxes;
+    }
+
+    @Override
+    public String service() {
+        return "pop3";
     }
 
     @Override
@@ -46,8 +47,17 @@ public final class Pop3Server implements SessionHandler {
         try {
             new Pop3Session(this, connection).run();
         } catch (SSLException e) {
-            LOG.log(Level.FINE, "POP3 TLS failed with " + connection.remote().getHostAddress() + ": " + e);
+            LOG.debug("POP3 TLS failed with {}: {}", connection.remote().getHostAddress(), e.toString());
         }
+    }
+
+    @Override
+    public String line(Refusal refusal) {
+        return switch (refusal) {
+            case BUSY -> Reply.BUSY_LINE;
+            case CLIENT_LIMIT -> Reply.TOO_MANY_FROM_CLIENT.statusLine();
+            case STOPPING -> Reply.SHUTTING_DOWN.statusLine();
+        };
     }
 
     /** The users with a session in TRANSACTION now. */
@@ -59,15 +69,11 @@ public final class Pop3Server implements SessionHandler {
         return config;
     }
 
-    Mailboat mailboat() {
-        return mailboat;
+    Mailboxes mailboxes() {
+        return mailboxes;
     }
 
-    UserStore users() {
-        return users;
-    }
-
-    Map<String, Verb> verbs() {
+    Verbs verbs() {
         return verbs;
     }
 

@@ -1,27 +1,33 @@
 package armada.mailboat.pop3;
 
-import armada.mailboat.StoredMessage;
 import armada.mailboat.io.Connection;
+import armada.mailboat.io.CrlfSize;
 import armada.mailboat.io.Line;
 import armada.mailboat.io.LineTooLongException;
+import armada.mailboat.store.Mailboxes;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One POP3 connection, from greeting to close, on its own virtual thread: reads a line, parses
  * it into a {@link Pop3Command}, runs the verb from the table, sends the {@link Reply}. The
  * state is explicit ({@link State}). Replies to pipelined commands are flushed together.
  *
- * <p>Login is Pickup (the user's lock is taken); QUIT in TRANSACTION is the Deletes of the
+ * <p>Login is Pickup (the user's lock is taken), without reading the messages: their sizes are
+ * counted from disk a chunk at a time, and RETR and TOP read a message only as they send it, so
+ * memory does not grow with the mailbox. QUIT in TRANSACTION is the Deletes of the
  * marked messages, then Unlock. However else the session ends (end of input, idle timeout, a
  * closed or broken connection, too many errors), nothing is deleted and the lock is released
  * (the {@code finally} in {@link #run}), on this same thread, as the lock requires.
+ *
+ * <p>A server shutting down stops the session at its next command
+ * ({@code -ERR [SYS/TEMP] server shutting down}), deleting nothing.
  *
  * <p>Limits: a command line has at most {@value #MAX_LINE} octets with its CRLF (RFC 2449);
  * after {@code maxErrors} error replies the session closes.
@@ -29,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 final class Pop3Session {
 
     static final int MAX_LINE = 255;
-    private static final Logger LOG = Logger.getLogger(Pop3Session.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Pop3Session.class);
 
     private final Pop3Server server;
     private final Connection connection;
@@ -75,7 +81,7 @@ final class Pop3Session {
     private @Nullable Reply next() throws IOException {
         Line line;
         try {
-            line = connection.in().read(MAX_LINE);
+            line = connection.readCommand(MAX_LINE);
         } catch (LineTooLongException e) {
             if (!e.skipped()) {
                 // No end of line in sight: whatever follows cannot be trusted as a command.
@@ -87,18 +93,11 @@ final class Pop3Session {
         if (line == null) {
             return null;
         }
-        Optional<Pop3Command> command = Pop3Parser.parse(line);
-        if (command.isEmpty()) {
-            return Reply.SYNTAX;
-        }
-        Verb verb = server.verbs().get(command.get().keyword());
-        if (verb == null) {
-            return Reply.UNKNOWN_COMMAND;
-        }
+        Pop3Command command = Pop3Parser.parse(line);
         try {
-            return verb.execute(this, command.get());
+            return server.verbs().dispatch(this, command);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "POP3 " + command.get().keyword() + " failed", e);
+            LOG.warn("POP3 {} failed", command.keyword(), e);
             return Reply.INTERNAL_ERROR;
         }
     }
@@ -111,7 +110,7 @@ final class Pop3Session {
     private void startTls() throws IOException {
         tlsRequested = false;
         if (connection.hasBufferedInput()) {
-            LOG.info("dropping plaintext sent after STLS by " + connection.remote().getHostAddress());
+            LOG.info("dropping plaintext sent after STLS by {}", connection.remote().getHostAddress());
         }
         connection.startTls(Objects.requireNonNull(server.config().tls()));
         state = State.AUTHORIZATION;
@@ -120,26 +119,59 @@ final class Pop3Session {
 
     /** Claims the user's mailbox for this session and picks it up; the caller has checked the password. */
     Reply login(String user) {
+        Mailboxes mailboxes = server.mailboxes();
         if (!server.claim(user)) {
             return Reply.IN_USE;
         }
-        List<StoredMessage> messages;
+        boolean locked = false;
         try {
-            messages = server.mailboat().pickup(user);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "pickup failed for " + user, e);
-            try {
-                server.mailboat().unlock(user);
-            } catch (RuntimeException notHeld) {
-                // Pickup failed before it took the lock.
+            mailboxes.ensureMailbox(user);
+            List<String> ids = mailboxes.pickupIds(user);
+            locked = true;
+            long[] sizes = new long[ids.size()];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = crlfSize(mailboxes, user, ids.get(i));
+            }
+            Maildrop drop = new Maildrop(user, ids, sizes);
+            maildrop = drop;
+            state = State.TRANSACTION;
+            return Reply.maildrop(drop.count(), drop.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("pickup failed for {}", user, e);
+            if (locked) {
+                try {
+                    mailboxes.unlock(user);
+                } catch (RuntimeException notHeld) {
+                    LOG.error("unlock failed for {} after a failed pickup", user, notHeld);
+                    return Reply.MAILBOX_UNAVAILABLE;
+                }
             }
             server.release(user);
             return Reply.MAILBOX_UNAVAILABLE;
         }
-        Maildrop drop = new Maildrop(user, messages);
-        maildrop = drop;
-        state = State.TRANSACTION;
-        return Reply.maildrop(drop.count(), drop.size());
+    }
+
+    /** The size of message {@code id} in CRLF form, read a chunk at a time. */
+    private static long crlfSize(Mailboxes mailboxes, String user, String id) throws IOException {
+        CrlfSize size = new CrlfSize();
+        long offset = 0;
+        for (long chunks = 0; ; chunks++) {
+            if (chunks == Reply.MAX_CHUNKS) {
+                throw new IOException("message " + id + " is longer than " + Reply.MAX_CHUNKS + " chunks");
+            }
+            byte[] chunk = mailboxes.read(user, id, offset, Reply.CHUNK);
+            if (chunk.length == 0) {
+                return size.total();
+            }
+            size.add(chunk);
+            offset += chunk.length;
+        }
+    }
+
+    /** Where message {@code id} of the picked-up mailbox is read from when it is sent. */
+    MessageSource source(String id) {
+        String user = maildrop().user();
+        return (offset, length) -> server.mailboxes().read(user, id, offset, length);
     }
 
     /** QUIT in TRANSACTION: the UPDATE state (Deletes, then Unlock), then the end. */
@@ -149,10 +181,10 @@ final class Pop3Session {
         boolean removed = true;
         try {
             for (String id : drop.markedIds()) {
-                server.mailboat().delete(drop.user(), id);
+                server.mailboxes().delete(drop.user(), id);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "delete failed for " + drop.user(), e);
+            LOG.warn("delete failed for {}", drop.user(), e);
             removed = false;
         }
         release();
@@ -174,11 +206,11 @@ final class Pop3Session {
         }
         maildrop = null;
         try {
-            server.mailboat().unlock(drop.user());
+            server.mailboxes().unlock(drop.user());
             server.release(drop.user());
         } catch (RuntimeException e) {
             // The lock's state is unknown: keep the claim, so later logins say IN-USE instead of blocking.
-            LOG.log(Level.SEVERE, "unlock failed for " + drop.user() + "; the mailbox stays in use until restart", e);
+            LOG.error("unlock failed for {}; the mailbox stays in use until restart", drop.user(), e);
         }
     }
 
@@ -218,6 +250,10 @@ final class Pop3Session {
 
     boolean secure() {
         return connection.secure();
+    }
+
+    InetAddress remote() {
+        return connection.remote();
     }
 
     /** True if the server has a TLS context (STLS can be offered). */

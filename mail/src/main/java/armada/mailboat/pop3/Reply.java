@@ -1,7 +1,7 @@
 package armada.mailboat.pop3;
 
 import armada.mailboat.io.Connection;
-import armada.mailboat.io.DotStuffer;
+import armada.mailboat.io.DotStuffingWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +26,17 @@ record Reply(boolean ok, String text, @Nullable Body body) {
         }
     }
 
-    /** A stored message, whole or its headers and first {@code bodyLines} body lines. */
-    record Message(byte[] contents, int bodyLines) implements Body {
+    /**
+     * A stored message, whole or its headers and first {@code bodyLines} body lines, read from
+     * its source in chunks of {@link #CHUNK} octets while it is written.
+     */
+    record Message(MessageSource source, int bodyLines) implements Body {
     }
+
+    /** Octets read from disk at a time when a message is sent. */
+    static final int CHUNK = 64 * 1024;
+    /** The most chunks of one message (64 GiB): a source that never ends is cut there. */
+    static final long MAX_CHUNKS = 1L << 20;
 
     /** What the listener sends a client over the connection cap before closing. */
     static final String BUSY_LINE = "-ERR [SYS/TEMP] too busy, try again later";
@@ -49,6 +57,8 @@ record Reply(boolean ok, String text, @Nullable Body body) {
     static final Reply USE_STLS = err("[AUTH] use STLS first");
     static final Reply IN_USE = err("[IN-USE] mailbox already locked");
     static final Reply MAILBOX_UNAVAILABLE = err("[SYS/TEMP] mailbox not available");
+    static final Reply SHUTTING_DOWN = err("[SYS/TEMP] server shutting down, try again later");
+    static final Reply TOO_MANY_FROM_CLIENT = err("[SYS/TEMP] too many connections from your address");
     static final Reply UPDATE_FAILED = err("[SYS/TEMP] some deleted messages not removed");
     static final Reply INTERNAL_ERROR = err("[SYS/TEMP] internal error");
     static final Reply TLS_UNAVAILABLE = err("TLS not available");
@@ -119,12 +129,12 @@ record Reply(boolean ok, String text, @Nullable Body body) {
         return new Reply(true, "capability list follows", new Lines(caps));
     }
 
-    static Reply message(long size, byte[] contents) {
-        return new Reply(true, size + " octets", new Message(contents, Integer.MAX_VALUE));
+    static Reply message(long size, MessageSource source) {
+        return new Reply(true, size + " octets", new Message(source, Integer.MAX_VALUE));
     }
 
-    static Reply top(byte[] contents, int bodyLines) {
-        return new Reply(true, "top of message follows", new Message(contents, bodyLines));
+    static Reply top(MessageSource source, int bodyLines) {
+        return new Reply(true, "top of message follows", new Message(source, bodyLines));
     }
 
     static Reply deleted(int n) {
@@ -153,7 +163,25 @@ record Reply(boolean ok, String text, @Nullable Body body) {
                 }
                 c.queue(".");
             }
-            case Message m -> DotStuffer.writeTop(c.out(), m.contents(), m.bodyLines());
+            case Message m -> writeMessage(c, m);
         }
+    }
+
+    private static void writeMessage(Connection c, Message m) throws IOException {
+        DotStuffingWriter w = new DotStuffingWriter(c.out(), m.bodyLines());
+        long offset = 0;
+        long chunks = 0;
+        while (!w.done()) {
+            if (chunks++ == MAX_CHUNKS) {
+                throw new IOException("a message longer than " + MAX_CHUNKS + " chunks of " + CHUNK + " octets");
+            }
+            byte[] chunk = m.source().read(offset, CHUNK);
+            if (chunk.length == 0) {
+                break;
+            }
+            w.write(chunk);
+            offset += chunk.length;
+        }
+        w.finish();
     }
 }

@@ -5,10 +5,10 @@ package armada.mailboat.pop3;
  * connection to TLS, dropping anything the client sent after the command in plaintext, and
  * starts over in AUTHORIZATION.
  */
-final class StlsVerb implements Verb {
+final class StlsVerb implements Verb<Pop3Command.Stls> {
 
     @Override
-    public Reply execute(Pop3Session session, Pop3Command command) {
+    public Reply execute(Pop3Session session, Pop3Command.Stls command) {
         if (session.secure()) {
             return Reply.TLS_ACTIVE;
         }

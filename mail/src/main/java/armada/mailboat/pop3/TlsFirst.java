@@ -9,10 +9,10 @@ import java.io.IOException;
  * better to offer; run such a server on loopback or a trusted network). Put around USER as well
  * as PASS, so a well-behaved client is stopped before it sends the password.
  */
-record TlsFirst(Verb verb) implements Verb {
+record TlsFirst<C extends Pop3Command>(Verb<C> verb) implements Verb<C> {
 
     @Override
-    public Reply execute(Pop3Session session, Pop3Command command) throws IOException {
+    public Reply execute(Pop3Session session, C command) throws IOException {
         return session.plaintextLoginRefused() ? Reply.USE_STLS : verb.execute(session, command);
     }
 }

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** UIDL [n]: the unique-id listing ({@code n uid}) of one message or of all not marked deleted. */
-final class UidlVerb implements Verb {
+final class UidlVerb implements Verb<Pop3Command.Uidl> {
 
     @Override
-    public Reply execute(Pop3Session session, Pop3Command command) throws IOException {
-        if (!command.args().isEmpty()) {
-            return MessageNumber.visible(session, command, 0, (drop, n) -> Reply.single(n, drop.uid(n)));
+    public Reply execute(Pop3Session session, Pop3Command.Uidl command) throws IOException {
+        if (command.message().isPresent()) {
+            return MessageNumber.visible(session, command.message().getAsInt(), (drop, n) -> Reply.single(n, drop.uid(n)));
         }
         Maildrop drop = session.maildrop();
         List<String> lines = new ArrayList<>();

@@ -1,54 +1,57 @@
 package armada.mailboat.server;
 
-import armada.mailboat.Mailboat;
-import armada.mailboat.MailboatConfig;
-import armada.mailboat.UserNames;
+import armada.mailboat.config.ServerConfig;
+import armada.mailboat.net.ListenerLimits;
+import armada.mailboat.net.Listener;
 import armada.mailboat.pop3.Pop3Server;
 import armada.mailboat.smtp.SmtpServer;
+import armada.mailboat.store.Mailboxes;
 import armada.mailboat.users.UserStore;
-import armada.world.RealWorld;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The running mail server: the mail library on the real World over a data directory, recovered
- * before anything listens, with SMTP and POP3 listeners sharing one connection cap. One process
- * serves a data directory at a time (the lock file {@code .lock} says so; names starting with a
- * dot are never user names, so they cannot clash with a Maildir).
+ * The running mail server: the mailboxes of a data directory (the mail library on the real
+ * World), recovered before anything listens, with SMTP, POP3 and, if configured, submission
+ * listeners, each with its own connection caps. One process serves a data directory at a time
+ * (the lock file {@code .lock} says so; names starting with a dot are never user names, so they
+ * cannot clash with a Maildir).
  */
 public final class MailServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MailServer.class);
+    /** After the drain, how long sessions cut off get to finish what they are making durable. */
+    private static final Duration AFTER_CUT = Duration.ofSeconds(10);
+
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final RealWorld world;
+    private final Mailboxes mailboxes;
     private final Listener smtp;
     private final Listener pop3;
+    private final @Nullable Listener submission;
+    private final Duration drain;
 
-    private MailServer(FileChannel lockChannel, FileLock lock, RealWorld world, Listener smtp, Listener pop3) {
+    private MailServer(FileChannel lockChannel, FileLock lock, Mailboxes mailboxes, Listener smtp, Listener pop3,
+            @Nullable Listener submission, Duration drain) {
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.world = world;
+        this.mailboxes = mailboxes;
         this.smtp = smtp;
         this.pop3 = pop3;
-    }
-
-    /** The Maildir directories of {@code users}: {@code u/tmp}, {@code u/new}, {@code u/cur}. */
-    public static List<String> maildirs(Iterable<String> users) {
-        List<String> dirs = new ArrayList<>();
-        for (String u : users) {
-            dirs.add(UserNames.tmp(u));
-            dirs.add(UserNames.inbox(u));
-            dirs.add(UserNames.cur(u));
-        }
-        return dirs;
+        this.submission = submission;
+        this.drain = drain;
     }
 
     /**
@@ -57,38 +60,48 @@ public final class MailServer implements AutoCloseable {
      * @throws IllegalStateException if another process serves {@code data}
      */
     public static MailServer start(Path data, ServerConfig config) throws IOException {
+        return start(data, config, UnaryOperator.identity());
+    }
+
+    /** {@link #start(Path, ServerConfig)} with the mailboxes' options changed (tests make writes fail). */
+    public static MailServer start(Path data, ServerConfig config, UnaryOperator<Mailboxes.Builder> options)
+            throws IOException {
         UserStore users = UserStore.open(data);
-        FileChannel lockChannel = FileChannel.open(data.resolve(".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel lockChannel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             lock = null;
         }
         if (lock == null) {
             lockChannel.close();
             throw new IllegalStateException("another mailboat serves " + data);
         }
-        RealWorld world = null;
-        Listener smtpListener = null;
+        Mailboxes mailboxes = null;
+        List<Listener> started = new ArrayList<>();
         try {
-            world = RealWorld.open(data, 0, 1, maildirs(users.users()));
-            Mailboat mail = Mailboat.open(world, MailboatConfig.DEFAULT);
-            mail.recover();
-            Semaphore cap = new Semaphore(config.maxConnections());
-            smtpListener = new Listener(config.smtp(), new SmtpServer(config, mail), cap,
-                    armada.mailboat.smtp.Reply.busy().render().getFirst(), config.idleTimeout(),
-                    config.sessionTimeout());
-            Listener pop3Listener = new Listener(config.pop3(), new Pop3Server(config, mail, users), cap,
-                    Pop3Server.BUSY, config.idleTimeout(), config.sessionTimeout());
-            return new MailServer(lockChannel, lock, world, smtpListener, pop3Listener);
-        } catch (IOException | RuntimeException e) {
-            if (smtpListener != null) {
-                smtpListener.close();
+            mailboxes = options.apply(Mailboxes.builder(data, users).postmaster(config.postmaster())
+                    .quota(config.quota())).open();
+            mailboxes.recover();
+            ListenerLimits limits = new ListenerLimits(config.maxConnections(), config.maxPerClient(),
+                    config.idleTimeout(), config.sessionTimeout());
+            SmtpServer smtpServer = new SmtpServer(config, mailboxes);
+            started.add(new Listener(config.smtp(), smtpServer, limits));
+            started.add(new Listener(config.pop3(), new Pop3Server(config, mailboxes), limits));
+            InetSocketAddress sub = config.submission();
+            if (sub != null) {
+                started.add(new Listener(sub, smtpServer.submission(), limits));
             }
-            if (world != null) {
-                world.close();
+            return new MailServer(lockChannel, lock, mailboxes, started.get(0), started.get(1),
+                    started.size() > 2 ? started.get(2) : null, config.drainTimeout());
+        } catch (IOException | RuntimeException e) {
+            for (Listener l : started) {
+                l.close();
+            }
+            if (mailboxes != null) {
+                mailboxes.close();
             }
             lock.release();
             lockChannel.close();
@@ -104,31 +117,68 @@ public final class MailServer implements AutoCloseable {
         return pop3.address();
     }
 
-    /** The line printed once both listen: {@code ready smtp=HOST:PORT pop3=HOST:PORT}. */
+    /** The submission listener's address, or null if there is none. */
+    public @Nullable InetSocketAddress submissionAddress() {
+        Listener s = submission;
+        return s == null ? null : s.address();
+    }
+
+    /** The line printed once all listen: {@code ready smtp=HOST:PORT pop3=HOST:PORT [submission=HOST:PORT]}. */
     public String readyLine() {
-        return "ready smtp=" + hostPort(smtpAddress()) + " pop3=" + hostPort(pop3Address());
+        String line = "ready smtp=" + hostPort(smtpAddress()) + " pop3=" + hostPort(pop3Address());
+        InetSocketAddress s = submissionAddress();
+        return s == null ? line : line + " submission=" + hostPort(s);
     }
 
     private static String hostPort(InetSocketAddress a) {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
+    private List<Listener> listeners() {
+        List<Listener> all = new ArrayList<>(List.of(smtp, pop3));
+        if (submission != null) {
+            all.add(submission);
+        }
+        return all;
+    }
+
     /**
-     * Shuts down cleanly: stops accepting, closes every connection (a session in the middle of
-     * a delivery finishes making it durable first; open POP3 sessions commit nothing), waits for
-     * the sessions to end, and closes the data directory.
+     * Shuts down with a bounded drain (SIGTERM): stops accepting; tells every open session
+     * {@code 421} (SMTP) or {@code -ERR [SYS/TEMP]} (POP3) at its next command, so a delivery
+     * under way is finished and acknowledged first and an idle session is told at once; waits
+     * for the sessions at most the drain timeout; then cuts the rest (open POP3 sessions commit
+     * nothing), gives those a moment to finish what they make durable, and closes the data
+     * directory.
      */
     @Override
     public void close() throws IOException {
         try {
-            smtp.close();
-            pop3.close();
-            smtp.awaitIdle(Duration.ofSeconds(30));
-            pop3.awaitIdle(Duration.ofSeconds(30));
+            for (Listener l : listeners()) {
+                l.stopAccepting();
+            }
+            for (Listener l : listeners()) {
+                l.stopSessions();
+            }
+            long deadline = System.nanoTime() + drain.toNanos();
+            boolean drained = true;
+            for (Listener l : listeners()) {
+                drained &= l.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            if (!drained) {
+                LOG.warn("sessions still open after the {} s drain: closing them", drain.toSeconds());
+            }
+            for (Listener l : listeners()) {
+                l.close();
+            }
+            for (Listener l : listeners()) {
+                if (!l.awaitIdle(AFTER_CUT)) {
+                    LOG.warn("{} sessions did not end {} s after being cut", l.active(), AFTER_CUT.toSeconds());
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            world.close();
+            mailboxes.close();
             lock.release();
             lockChannel.close();
         }

@@ -1,6 +1,6 @@
 /**
- * The mail server: listeners on virtual threads with a connection cap, the configuration, and
- * the lifecycle (recovery before listening, clean shutdown).
+ * The mail server as one running thing: the mailboxes of a data directory recovered before
+ * anything listens, the SMTP, POP3 and submission listeners, and a clean shutdown with a bounded drain.
  */
 @NullMarked
 package armada.mailboat.server;

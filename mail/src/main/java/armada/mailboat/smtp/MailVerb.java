@@ -18,7 +18,7 @@ final class MailVerb implements Verb<SmtpCommand.Mail> {
         if (command.size().isPresent() && command.size().getAsLong() > maxMessageSize) {
             return Reply.messageTooBig();
         }
-        session.beginTransaction(command.reversePath());
+        session.beginTransaction(command.reversePath(), command.size());
         return Reply.senderOk();
     }
 }

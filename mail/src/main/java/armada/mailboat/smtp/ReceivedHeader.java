@@ -21,10 +21,10 @@ final class ReceivedHeader {
     private ReceivedHeader() {
     }
 
-    /** The header, CRLF included. */
+    /** The header, its LF included (stored messages have LF line endings). */
     static String render(String helo, InetAddress client, String hostname, String protocol, ZonedDateTime when) {
         return "Received: from " + helo + " (" + literal(client) + ") by " + hostname + " (Mailboat) with "
-                + protocol + "; " + DATE.format(when) + "\r\n";
+                + protocol + "; " + DATE.format(when) + "\n";
     }
 
     /** {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]} (RFC 5321 4.1.3). */
@@ -37,8 +37,9 @@ final class ReceivedHeader {
         return address instanceof Inet6Address ? "[IPv6:" + text + "]" : "[" + text + "]";
     }
 
-    /** The RFC 3848 protocol name of a session. */
-    static String protocol(boolean secure, boolean extended) {
-        return secure ? "ESMTPS" : extended ? "ESMTP" : "SMTP";
+    /** The RFC 3848 protocol name of a session: ESMTPSA when the client authenticated (submission). */
+    static String protocol(boolean secure, boolean extended, boolean authenticated) {
+        String p = secure ? "ESMTPS" : extended ? "ESMTP" : "SMTP";
+        return authenticated ? p + "A" : p;
     }
 }

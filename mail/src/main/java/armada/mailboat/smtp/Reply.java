@@ -110,6 +110,16 @@ public record Reply(int code, @Nullable String enhanced, List<String> lines) {
         return of(421, "4.3.2", "too busy, try again later");
     }
 
+    /** To a client whose address has as many connections as it may have. */
+    public static Reply tooManyFromClient() {
+        return of(421, "4.7.0", "too many connections from your address, try again later");
+    }
+
+    /** To open sessions when the server shuts down (RFC 5321 3.8). */
+    public static Reply shuttingDown() {
+        return of(421, "4.3.2", "service shutting down, try again later");
+    }
+
     public static Reply idleTimeout() {
         return of(421, "4.4.2", "idle timeout");
     }
@@ -127,6 +137,52 @@ public record Reply(int code, @Nullable String enhanced, List<String> lines) {
             text += "; already delivered to <" + String.join(">, <", delivered) + ">";
         }
         return of(451, "4.3.0", text);
+    }
+
+    /** The recipient's mailbox is over its quota now; its owner can make room (RFC 3463 4.2.2). */
+    public static Reply mailboxFull(String address) {
+        return of(452, "4.2.2", "<" + address + ">: mailbox full, try again later");
+    }
+
+    /** The file system is full (RFC 3463 4.3.1); nothing was stored, and no partial file is left. */
+    public static Reply insufficientStorage() {
+        return of(452, "4.3.1", "insufficient system storage, try again later");
+    }
+
+    // ---- authentication (RFC 4954)
+
+    public static Reply authChallenge(String base64) {
+        return new Reply(334, null, List.of(base64));
+    }
+
+    public static Reply authenticated() {
+        return of(235, "2.7.0", "authentication successful");
+    }
+
+    public static Reply authFailed() {
+        return of(535, "5.7.8", "authentication credentials invalid");
+    }
+
+    public static Reply authCancelled() {
+        return of(501, "5.0.0", "authentication cancelled");
+    }
+
+    public static Reply authNotBase64() {
+        return of(501, "5.5.2", "cannot decode the response (base64)");
+    }
+
+    public static Reply authMechanism() {
+        return of(504, "5.5.4", "unrecognized authentication mechanism (PLAIN and LOGIN are)");
+    }
+
+    /** AUTH before STARTTLS: RFC 4954 section 4. */
+    public static Reply encryptionRequired() {
+        return of(538, "5.7.11", "encryption required for requested authentication mechanism");
+    }
+
+    /** MAIL on the submission service before AUTH (RFC 4954 section 6). */
+    public static Reply authRequired() {
+        return of(530, "5.7.0", "authentication required");
     }
 
     // ---- command errors
@@ -172,6 +228,11 @@ public record Reply(int code, @Nullable String enhanced, List<String> lines) {
 
     public static Reply bareNewline() {
         return of(550, "5.6.0", "bare LF or CR in message");
+    }
+
+    /** The message alone is bigger than the recipient's whole quota: it can never fit (RFC 3463 5.2.2). */
+    public static Reply overQuota(String address) {
+        return of(552, "5.2.2", "<" + address + ">: message exceeds the mailbox quota");
     }
 
     public static Reply messageTooBig() {

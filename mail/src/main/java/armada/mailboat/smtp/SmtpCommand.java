@@ -1,6 +1,7 @@
 package armada.mailboat.smtp;
 
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One command line, parsed by {@link SmtpParser} before anything acts on it. The last three
@@ -52,6 +53,15 @@ sealed interface SmtpCommand {
 
     /** {@code STARTTLS} (RFC 3207). */
     record StartTls() implements SmtpCommand {
+    }
+
+    /**
+     * {@code AUTH mechanism [initial-response]} (RFC 4954).
+     *
+     * @param mechanism in upper case
+     * @param initialResponse the base64 text after the mechanism ({@code =} for an empty one), or null
+     */
+    record Auth(String mechanism, @Nullable String initialResponse) implements SmtpCommand {
     }
 
     /** A verb the server does not know. */

@@ -42,6 +42,7 @@ final class SmtpParser {
             case "RSET" -> bare(verb, args, new SmtpCommand.Rset());
             case "QUIT" -> bare(verb, args, new SmtpCommand.Quit());
             case "STARTTLS" -> bare(verb, args, new SmtpCommand.StartTls());
+            case "AUTH" -> auth(args);
             case "NOOP" -> new SmtpCommand.Noop(); // RFC 5321 4.1.1.9: an argument is allowed and ignored
             case "VRFY" -> args.isBlank() ? new SmtpCommand.Malformed(verb, "syntax: VRFY <string>")
                     : new SmtpCommand.Vrfy(args.strip());
@@ -51,6 +52,14 @@ final class SmtpParser {
 
     private static SmtpCommand bare(String verb, String args, SmtpCommand command) {
         return args.isBlank() ? command : new SmtpCommand.Malformed(verb, "syntax: " + verb + " takes no arguments");
+    }
+
+    private static SmtpCommand auth(String args) {
+        String[] parts = args.strip().split(" +");
+        if (parts[0].isEmpty() || parts.length > 2) {
+            return new SmtpCommand.Malformed("AUTH", "syntax: AUTH <mechanism> [initial-response]");
+        }
+        return new SmtpCommand.Auth(parts[0].toUpperCase(Locale.ROOT), parts.length == 2 ? parts[1] : null);
     }
 
     private static SmtpCommand hello(String verb, String args, boolean extended) {

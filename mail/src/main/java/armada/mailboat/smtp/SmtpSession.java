@@ -5,11 +5,11 @@ import armada.mailboat.io.Line;
 import armada.mailboat.io.LineTooLongException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SMTP connection, from greeting to close: reads a command line, parses it, lets its verb
@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * and everything queued goes out when the buffer runs dry, before the 354 of DATA, before the
  * TLS handshake, and before the connection closes.
  *
+ * <p>A server shutting down stops the session at its next command with {@code 421 4.3.2}
+ * ({@link Connection#readCommand}); a transaction being delivered is finished first.
+ *
  * <p>Limits: a command line over 512 octets is answered {@code 500 5.5.2} and skipped; after
  * {@code maxErrors} error replies (any 4xx or 5xx) the session sends {@code 421 4.7.0} and
  * ends; a read that times out sends {@code 421 4.4.2} if it can and ends.
@@ -32,7 +35,7 @@ final class SmtpSession {
     /** RFC 5321 4.5.3.1.4: a command line is at most 512 octets, CRLF included. */
     static final int MAX_COMMAND_LINE = 512;
 
-    private static final Logger LOG = Logger.getLogger(SmtpSession.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
 
     private final Connection connection;
     private final Verbs verbs;
@@ -45,6 +48,7 @@ final class SmtpSession {
     private @Nullable Envelope envelope;
     private int errors;
     private @Nullable SSLContext tlsAfterReply;
+    private @Nullable String authenticated;
 
     SmtpSession(Connection connection, Verbs verbs, String hostname, int maxErrors) {
         this.connection = connection;
@@ -60,7 +64,7 @@ final class SmtpSession {
             while (state != State.CLOSED) {
                 Line line;
                 try {
-                    line = connection.in().read(MAX_COMMAND_LINE);
+                    line = connection.readCommand(MAX_COMMAND_LINE);
                 } catch (LineTooLongException e) {
                     reply(Reply.lineTooLong());
                     if (!e.skipped()) {
@@ -116,12 +120,12 @@ final class SmtpSession {
         if (connection.hasBufferedInput()) {
             // The client sent more after STARTTLS, before the handshake: the command-injection
             // attack of RFC 3207 section 6 / CVE-2011-0411. startTls drops it unread.
-            LOG.log(Level.INFO, "discarding plaintext pipelined after STARTTLS from {0}", connection.remote());
+            LOG.info("discarding plaintext pipelined after STARTTLS from {}", connection.remote().getHostAddress());
         }
         try {
             connection.startTls(context);
         } catch (SSLException e) {
-            LOG.log(Level.FINE, "TLS handshake failed with {0}: {1}", new Object[] {connection.remote(), e});
+            LOG.debug("TLS handshake failed with {}: {}", connection.remote().getHostAddress(), e.toString());
             state = State.CLOSED;
             return;
         }
@@ -161,8 +165,8 @@ final class SmtpSession {
     }
 
     /** MAIL: a new envelope. */
-    void beginTransaction(String reversePath) {
-        envelope = Envelope.from(reversePath);
+    void beginTransaction(String reversePath, java.util.OptionalLong declaredSize) {
+        envelope = Envelope.from(reversePath, declaredSize);
         state = State.MAIL;
     }
 
@@ -174,8 +178,8 @@ final class SmtpSession {
         return envelope;
     }
 
-    /** RCPT accepted: adds the recipient (once). */
-    void addRecipient(Address recipient) {
+    /** RCPT accepted: adds the recipient (once per user). */
+    void addRecipient(Envelope.Recipient recipient) {
         envelope = envelope().with(recipient);
         state = State.RCPT;
     }
@@ -188,9 +192,20 @@ final class SmtpSession {
         }
     }
 
+    /** The user the client authenticated as (submission), or null. */
+    @Nullable String authenticated() {
+        return authenticated;
+    }
+
+    /** AUTH succeeded: the rest of the connection acts for {@code user}. */
+    void authenticate(String user) {
+        authenticated = user;
+    }
+
     /** The per-connection reset (after STARTTLS): back to {@link State#START}, EHLO needed again. */
     void resetConnection() {
         envelope = null;
+        authenticated = null;
         helo = null;
         extended = false;
         state = State.START;

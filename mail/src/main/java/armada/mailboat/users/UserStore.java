@@ -18,6 +18,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The users of the mail server and their passwords, in the data directory: the file
@@ -30,11 +33,15 @@ import java.util.regex.Pattern;
  * hashes the password against a dummy hash with the same cost, so timing does not reveal which
  * users exist.
  *
- * <p>{@link #add} re-reads the file under a lock (an in-process lock and a file lock on
- * {@code <data>/.users.lock}, so two processes adding users do not lose one), creates the
- * Maildir durably, then replaces the file atomically. The set of users {@link #verify} knows is
- * the file as read at {@link #open} plus this store's own additions; a server must be restarted
- * to see users added by another process (the mail library's user set is fixed at start too).
+ * <p>Writers ({@link #add}, {@link #remove}, {@link #setPassword}), in this process or another,
+ * take an in-process lock and a file lock on {@code <data>/.users.lock}, re-read the file under
+ * them, and replace it atomically (write a temporary file, force it, rename it over, force the
+ * directory), so two writers never lose each other's change and a reader sees the old file or
+ * the new one, never a mix. Readers take no lock: every lookup first compares the file's
+ * identity, modification time and size with those last read and re-reads it if they differ,
+ * and a lookup that misses re-reads it anyway (at most once a second), so a running server sees
+ * users added, removed or given a new password by {@code mailboat adduser/deluser/passwd} at
+ * once. A file that has become unreadable is reported and the last good contents are kept.
  * Names a user may not take: {@code users} (the file) and {@code disk<i>.img[.new]} (kept by
  * the real World).
  */
@@ -44,20 +51,30 @@ public final class UserStore {
     public static final int ITERATIONS = 600_000;
 
     private static final String FILE = "users";
+    private static final long RELOAD_ON_MISS_NANOS = 1_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(UserStore.class);
     private static final Pattern DISK_FILE = Pattern.compile("disk[0-9]+\\.img(\\.new)?");
 
     private final Path data;
     private final Path file;
     private final PasswordHash dummy = PasswordHash.dummy(ITERATIONS);
-    private final ReentrantLock writing = new ReentrantLock();
+    /**
+     * Serialises writers of this JVM, across stores: the JVM throws instead of waiting when one
+     * process asks twice for a lock on the same file, so only one thread may hold the file lock.
+     */
+    private static final ReentrantLock WRITING = new ReentrantLock();
     /** Password hashes computed at once, over all sessions: one per core. */
     private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
-    private volatile Map<String, PasswordHash> users;
+    private volatile Snapshot snapshot;
 
-    private UserStore(Path data, Map<String, PasswordHash> users) {
+    /** The users as read, and what the file looked like when it was read. */
+    private record Snapshot(Map<String, PasswordHash> users, @Nullable FileStamp stamp, long readAtNanos) {
+    }
+
+    private UserStore(Path data, Snapshot snapshot) {
         this.data = data;
         this.file = data.resolve(FILE);
-        this.users = Map.copyOf(users);
+        this.snapshot = snapshot;
     }
 
     /**
@@ -71,7 +88,9 @@ public final class UserStore {
             Files.createDirectories(dir);
             UsersFile.forceDirectory(Objects.requireNonNull(dir.getParent())); // it was just created, so not the root
         }
-        return new UserStore(dir, UsersFile.read(dir.resolve(FILE)));
+        Path file = dir.resolve(FILE);
+        FileStamp stamp = FileStamp.of(file);
+        return new UserStore(dir, new Snapshot(Map.copyOf(UsersFile.read(file)), stamp, System.nanoTime()));
     }
 
     /** True for valid names the store keeps for its own files. */
@@ -84,9 +103,43 @@ public final class UserStore {
         return file;
     }
 
-    /** The names of the users, sorted. */
+    /** The names of the users, sorted, as the file says now. */
     public Set<String> users() {
-        return Collections.unmodifiableSet(new TreeSet<>(users.keySet()));
+        return Collections.unmodifiableSet(new TreeSet<>(current(false).users().keySet()));
+    }
+
+    /** True if {@code user} is in the file now (re-read if it changed, or on a miss). */
+    public boolean contains(String user) {
+        return lookup(user) != null;
+    }
+
+    private @Nullable PasswordHash lookup(String user) {
+        PasswordHash h = current(false).users().get(user);
+        return h != null ? h : current(true).users().get(user);
+    }
+
+    /**
+     * The users as the file is now: re-read if its stamp changed, or, when {@code miss} is set
+     * and the last read is over a second old, in any case (a file system whose stamps are too
+     * coarse to see a change). A file that cannot be read keeps the last good snapshot.
+     */
+    private Snapshot current(boolean miss) {
+        Snapshot s = snapshot;
+        FileStamp now = FileStamp.of(file);
+        boolean stale = !java.util.Objects.equals(now, s.stamp())
+                || (miss && System.nanoTime() - s.readAtNanos() > RELOAD_ON_MISS_NANOS);
+        if (!stale) {
+            return s;
+        }
+        try {
+            Snapshot fresh = new Snapshot(Map.copyOf(UsersFile.read(file)), now, System.nanoTime());
+            snapshot = fresh;
+            return fresh;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot re-read {}; keeping the users read before: {}", file, e.getMessage());
+            snapshot = new Snapshot(s.users(), now, System.nanoTime());
+            return s;
+        }
     }
 
     /**
@@ -101,25 +154,68 @@ public final class UserStore {
         if (reserved(user)) {
             throw new IllegalArgumentException("the name '" + user + "' is reserved for the server's own files");
         }
+        PasswordHash hash = hash(password);
+        change(now -> {
+            if (now.containsKey(user)) {
+                throw new IllegalArgumentException("user '" + user + "' already exists");
+            }
+            createMaildir(data, user);
+            now.put(user, hash);
+        });
+    }
+
+    /**
+     * Removes {@code user} from the file: from then on the user can neither log in nor receive
+     * mail. The Maildir and the mail in it stay where they are.
+     *
+     * @throws IllegalArgumentException if there is no such user
+     */
+    public void remove(String user) throws IOException {
+        change(now -> {
+            if (now.remove(user) == null) {
+                throw new IllegalArgumentException("no user '" + user + "'");
+            }
+        });
+    }
+
+    /**
+     * Gives {@code user} a new password.
+     *
+     * @throws IllegalArgumentException if there is no such user or the password is empty
+     */
+    public void setPassword(String user, char[] password) throws IOException {
+        PasswordHash hash = hash(password);
+        change(now -> {
+            if (!now.containsKey(user)) {
+                throw new IllegalArgumentException("no user '" + user + "'");
+            }
+            now.put(user, hash);
+        });
+    }
+
+    private static PasswordHash hash(char[] password) {
         if (password.length == 0) {
             throw new IllegalArgumentException("the password must not be empty");
         }
-        PasswordHash hash = PasswordHash.create(password, ITERATIONS);
-        writing.lock();
+        return PasswordHash.create(password, ITERATIONS);
+    }
+
+    /** A change to the users, made to the file as it is now, under both locks. */
+    private interface Change {
+        void apply(Map<String, PasswordHash> users) throws IOException;
+    }
+
+    private void change(Change change) throws IOException {
+        WRITING.lock();
         try (FileChannel lockFile = FileChannel.open(data.resolve("." + FILE + ".lock"), CREATE, WRITE);
                 FileLock held = lockFile.lock()) {
             Map<String, PasswordHash> now = new LinkedHashMap<>(UsersFile.read(file));
-            if (now.containsKey(user)) {
-                users = Map.copyOf(now);
-                throw new IllegalArgumentException("user '" + user + "' already exists");
-            }
-            createMaildir(user);
-            now.put(user, hash);
+            change.apply(now);
             UsersFile.write(file, now);
-            users = Map.copyOf(now);
+            snapshot = new Snapshot(Map.copyOf(now), FileStamp.of(file), System.nanoTime());
             held.release();
         } finally {
-            writing.unlock();
+            WRITING.unlock();
         }
     }
 
@@ -132,7 +228,7 @@ public final class UserStore {
         // so a flood of logins queues here instead of taking every core from the server.
         hashing.acquireUninterruptibly();
         try {
-            PasswordHash h = users.get(user);
+            PasswordHash h = lookup(user);
             if (h == null) {
                 dummy.matches(password);
                 return false;
@@ -144,15 +240,26 @@ public final class UserStore {
     }
 
 
-    /** {@code <data>/<user>/{tmp,new,cur}}, each new entry made durable by forcing its parent. */
-    private void createMaildir(String user) throws IOException {
+    /**
+     * Creates {@code <data>/<user>/{tmp,new,cur}} where missing, each new entry made durable by
+     * forcing its parent. Also for a server that finds a user in the file without a Maildir.
+     */
+    public static void createMaildir(Path data, String user) throws IOException {
+        UserNames.check(user);
         Path home = data.resolve(user);
         boolean newHome = !Files.isDirectory(home);
         Files.createDirectories(home);
+        boolean made = false;
         for (String sub : new String[] {UserNames.tmp(user), UserNames.inbox(user), UserNames.cur(user)}) {
-            Files.createDirectories(data.resolve(sub));
+            Path dir = data.resolve(sub);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                made = true;
+            }
         }
-        UsersFile.forceDirectory(home);
+        if (made) {
+            UsersFile.forceDirectory(home);
+        }
         if (newHome) {
             UsersFile.forceDirectory(data);
         }
@@ -160,6 +267,6 @@ public final class UserStore {
 
     @Override
     public String toString() {
-        return "UserStore[" + file + ", " + users.size() + " users]";
+        return "UserStore[" + file + ", " + snapshot.users().size() + " users]";
     }
 }

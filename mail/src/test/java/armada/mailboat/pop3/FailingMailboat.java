@@ -2,37 +2,27 @@ package armada.mailboat.pop3;
 
 import armada.mailboat.Mailboat;
 import armada.mailboat.MailboatConfig;
-import armada.mailboat.MemoryUserLocks;
-import armada.mailboat.StoredMessage;
+import armada.mailboat.UserLocks;
 import armada.world.World;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The mail library with faults a disk or an operator can cause: Delete fails ({@link #failDelete}),
- * the first Pickup fails after taking the lock ({@link #failFirstPickup}), or some users have no
- * mailbox although the user store knows them (added after the server started).
+ * The mail library with faults a disk can cause: Delete fails ({@link #failDelete}), or the
+ * first Pickup fails after taking the lock ({@link #failFirstPickup}).
  */
 final class FailingMailboat extends Mailboat {
 
     volatile boolean failDelete;
     volatile boolean failFirstPickup;
-    private final Set<String> withoutMailbox;
 
-    FailingMailboat(World world, Set<String> withoutMailbox) {
-        super(world, MailboatConfig.DEFAULT, new MemoryUserLocks(world, usersOf(world.fileSystem())));
-        this.withoutMailbox = Set.copyOf(withoutMailbox);
+    FailingMailboat(World world, UserLocks locks) {
+        super(world, MailboatConfig.DEFAULT, locks);
     }
 
     @Override
-    public boolean checkUser(String user) {
-        return !withoutMailbox.contains(user) && super.checkUser(user);
-    }
-
-    @Override
-    public List<StoredMessage> pickup(String user) {
-        List<StoredMessage> box = super.pickup(user);
+    public List<String> pickupIds(String user) {
+        List<String> box = super.pickupIds(user);
         if (failFirstPickup) {
             failFirstPickup = false;
             throw new UncheckedIOException(new java.io.IOException("read error in " + user + "/new"));

@@ -2,11 +2,12 @@ package armada.mailboat.pop3;
 
 import armada.mailboat.Mailboat;
 import armada.mailboat.MailboatConfig;
-import armada.mailboat.UserNames;
-import armada.mailboat.server.Listener;
-import armada.mailboat.server.ServerConfig;
-import armada.mailboat.users.UserStore;
-import armada.world.RealWorld;
+import armada.mailboat.TestUsers;
+import armada.mailboat.UserLocks;
+import armada.mailboat.config.ServerConfig;
+import armada.mailboat.net.Listener;
+import armada.mailboat.net.ListenerLimits;
+import armada.mailboat.store.Mailboxes;
 import armada.world.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,19 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A POP3 server on port 0 over Maildirs in a temporary directory on the real World, with the
- * users of {@link #PASSWORDS}. The users file is made once per JVM (each hash costs a real
- * PBKDF2 run) and copied into each data directory.
+ * users of {@link #PASSWORDS} (the users file is made once per JVM, {@link TestUsers}).
  */
 final class Pop3Harness implements AutoCloseable {
 
@@ -37,47 +35,18 @@ final class Pop3Harness implements AutoCloseable {
     static final Duration AUTH_DELAY = Duration.ofMillis(50);
     static final int MAX_ERRORS = 10;
 
-    private static byte @Nullable [] usersFile;
-
     private final Path root;
-    private final RealWorld world;
-    private final Mailboat mailboat;
+    private final Mailboxes mailboxes;
     private final Pop3Server server;
     private final Listener listener;
 
     private Pop3Harness(Path root, ServerConfig config, InetAddress bind, Duration idle,
-            Function<World, Mailboat> mailboats) throws IOException {
+            BiFunction<World, UserLocks, Mailboat> library) throws IOException {
         this.root = root;
-        Files.write(root.resolve("users"), usersFile());
-        UserStore users = UserStore.open(root);
-        List<String> dirs = new ArrayList<>();
-        for (String u : users.users()) {
-            dirs.add(UserNames.tmp(u));
-            dirs.add(UserNames.inbox(u));
-            dirs.add(UserNames.cur(u));
-        }
-        this.world = RealWorld.open(root, 0, 1, dirs);
-        this.mailboat = mailboats.apply(world);
-        this.server = new Pop3Server(config, mailboat, users);
-        this.listener = new Listener(new InetSocketAddress(bind, 0), server, new Semaphore(config.maxConnections()),
-                Reply.BUSY_LINE, idle, config.sessionTimeout());
-    }
-
-    private static synchronized byte[] usersFile() throws IOException {
-        if (usersFile == null) {
-            Path dir = Files.createTempDirectory("pop3-users");
-            UserStore store = UserStore.open(dir);
-            for (Map.Entry<String, String> e : PASSWORDS.entrySet()) {
-                store.add(e.getKey(), e.getValue().toCharArray());
-            }
-            usersFile = Files.readAllBytes(store.file());
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        return usersFile;
+        this.mailboxes = Mailboxes.builder(root, TestUsers.write(root, PASSWORDS)).library(library).open();
+        this.server = new Pop3Server(config, mailboxes);
+        this.listener = new Listener(new InetSocketAddress(bind, 0), server, new ListenerLimits(config.maxConnections(),
+                config.maxPerClient(), idle, config.sessionTimeout()));
     }
 
     /** Hostname pop.test, 10 connections, 10 errors, a 50 ms pause after a failed login. */
@@ -92,17 +61,22 @@ final class Pop3Harness implements AutoCloseable {
     }
 
     static Pop3Harness start(Path root, ServerConfig config) throws IOException {
-        return start(root, config, w -> Mailboat.open(w, MailboatConfig.DEFAULT));
+        return start(root, config, (w, l) -> Mailboat.open(w, MailboatConfig.DEFAULT, l));
     }
 
     /** With a mail library of the test's making (a broken variant, say). */
-    static Pop3Harness start(Path root, ServerConfig config, Function<World, Mailboat> mailboats) throws IOException {
-        return new Pop3Harness(root, config, InetAddress.getLoopbackAddress(), Duration.ofSeconds(30), mailboats);
+    static Pop3Harness start(Path root, ServerConfig config, BiFunction<World, UserLocks, Mailboat> library)
+            throws IOException {
+        return new Pop3Harness(root, config, InetAddress.getLoopbackAddress(), Duration.ofSeconds(30), library);
     }
 
     /** Listening on {@code bind}, with the listener's idle timeout {@code idle}. */
     static Pop3Harness start(Path root, ServerConfig config, InetAddress bind, Duration idle) throws IOException {
-        return new Pop3Harness(root, config, bind, idle, w -> Mailboat.open(w, MailboatConfig.DEFAULT));
+        return new Pop3Harness(root, config, bind, idle, (w, l) -> Mailboat.open(w, MailboatConfig.DEFAULT, l));
+    }
+
+    Mailboxes mailboxes() {
+        return mailboxes;
     }
 
     InetSocketAddress address() {
@@ -117,10 +91,10 @@ final class Pop3Harness implements AutoCloseable {
         return new Pop3Client(address());
     }
 
-    /** Delivers through the library, as SMTP would. */
+    /** Delivers through the library, as SMTP would (the bytes as given: CRLF or LF). */
     void deliver(String user, String message) {
-        if (!mailboat.deliver(user, message.getBytes(StandardCharsets.ISO_8859_1))) {
-            throw new IllegalStateException("no such user " + user);
+        if (mailboxes.deliver(user, message.getBytes(StandardCharsets.ISO_8859_1)) != Mailboxes.Outcome.DELIVERED) {
+            throw new IllegalStateException("cannot deliver to " + user);
         }
     }
 
@@ -141,8 +115,11 @@ final class Pop3Harness implements AutoCloseable {
     public void close() throws IOException {
         try {
             listener.close();
+            listener.awaitIdle(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            world.close();
+            mailboxes.close();
         }
     }
 }

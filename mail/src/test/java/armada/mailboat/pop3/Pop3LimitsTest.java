@@ -2,7 +2,7 @@ package armada.mailboat.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import armada.mailboat.server.ServerConfig;
+import armada.mailboat.config.ServerConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package armada.mailboat.pop3;
 
 import armada.mailboat.TestTls;
-import armada.mailboat.server.ServerConfig;
+import armada.mailboat.config.ServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package armada.mailboat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import armada.mailboat.config.ServerConfig;
 import armada.mailboat.users.UserStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,8 +28,10 @@ class MailServerTest {
     private ServerConfig config(int maxConnections) {
         ServerConfig c = ServerConfig.defaults().withPorts(new InetSocketAddress("127.0.0.1", 0),
                 new InetSocketAddress("127.0.0.1", 0));
-        return c.withLimits(maxConnections, Duration.ofSeconds(30), c.maxMessageSize(), c.maxRecipients(),
+        c = c.withLimits(maxConnections, Duration.ofSeconds(30), c.maxMessageSize(), c.maxRecipients(),
                 c.maxErrors(), Duration.ofMillis(10));
+        // All test clients come from 127.0.0.1: the per-client cap is above the service cap here.
+        return c.withClientLimits(maxConnections + 1, c.sessionTimeout(), c.drainTimeout());
     }
 
     private MailServer start(int maxConnections) throws IOException {
@@ -137,8 +140,9 @@ class MailServerTest {
     }
 
     @Test
-    void moreConnectionsThanTheCap_extraClientIsToldToComeBack() throws Exception {
-        // The cap bounds memory and threads: connection 4 of a cap of 3 gets 421 at once.
+    void moreConnectionsThanTheCap_extraClientIsToldToComeBackAndTheOtherServiceGoesOn() throws Exception {
+        // The cap bounds memory and threads per service: connection 4 of a cap of 3 gets 421 at
+        // once, and POP3, with its own cap, still serves.
         try (MailServer server = start(3)) {
             List<Client> held = new ArrayList<>();
             try {
@@ -147,9 +151,12 @@ class MailServerTest {
                     assertThat(c.reply()).startsWith("220");
                     held.add(c);
                 }
-                try (Client extra = new Client(server.pop3Address())) {
-                    assertThat(extra.line()).isEqualTo("-ERR [SYS/TEMP] too busy, try again later");
+                try (Client extra = new Client(server.smtpAddress())) {
+                    assertThat(extra.line()).isEqualTo("421 4.3.2 too busy, try again later");
                     assertThat(extra.line()).isEqualTo("<closed>");
+                }
+                try (Client pop = new Client(server.pop3Address())) {
+                    assertThat(pop.line()).startsWith("+OK");
                 }
             } finally {
                 for (Client c : held) {
@@ -160,9 +167,9 @@ class MailServerTest {
     }
 
     @Test
-    void cleanShutdownWithOpenPop3Session_deletesNothing() throws Exception {
-        // Shutdown closes every connection; a POP3 session that marked a message for deletion
-        // but never said QUIT commits nothing.
+    void cleanShutdownWithOpenPop3Session_isToldAndDeletesNothing() throws Exception {
+        // Shutdown tells a session waiting for a command that the server goes, and closes it; a
+        // POP3 session that marked a message for deletion but never said QUIT commits nothing.
         MailServer server = start(100);
         try (Client pop = new Client(server.pop3Address())) {
             sendMail(server.smtpAddress(), "keep me");
@@ -171,6 +178,7 @@ class MailServerTest {
             assertThat(pop.say("PASS pw")).startsWith("+OK maildrop has 1 messages");
             assertThat(pop.say("DELE 1")).startsWith("+OK");
             server.close();
+            assertThat(pop.line()).isEqualTo("-ERR [SYS/TEMP] server shutting down, try again later");
             assertThat(pop.line()).isEqualTo("<closed>");
         }
         try (var files = Files.list(data.resolve("alice/new"))) {

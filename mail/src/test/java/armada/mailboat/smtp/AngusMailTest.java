@@ -56,10 +56,11 @@ class AngusMailTest {
             send(properties(server));
             for (String user : new String[] {"alice", "bob"}) {
                 String stored = only(server, user);
-                assertThat(stored).startsWith("Return-Path: <").contains(">\r\nReceived: from client.test ([127.0.0.1]) "
-                        + "by mx.test (Mailboat) with ESMTP; " + SmtpHarness.DATE + "\r\n");
-                assertThat(stored).contains("\r\nSubject: Hello from Angus\r\n")
-                        .endsWith("\r\n\r\nfirst line\r\n.starts with a dot\r\n");
+                assertThat(stored).startsWith("Return-Path: <").contains(">\nReceived: from client.test ([127.0.0.1]) "
+                        + "by mx.test (Mailboat) with ESMTP; " + SmtpHarness.DATE + "\n");
+                // Stored with LF line endings, the Maildir convention; the dot line unstuffed.
+                assertThat(stored).contains("\nSubject: Hello from Angus\n").doesNotContain("\r")
+                        .endsWith("\n\nfirst line\n.starts with a dot\n");
             }
         }
     }
@@ -77,8 +78,8 @@ class AngusMailTest {
             send(p);
             String stored = only(server, "alice");
             assertThat(stored).startsWith("Return-Path: <")
-                    .contains(">\r\nReceived: from client.test ([127.0.0.1]) by mx.test (Mailboat) with ESMTPS; ");
-            assertThat(stored).contains("\r\nSubject: Hello from Angus\r\n");
+                    .contains(">\nReceived: from client.test ([127.0.0.1]) by mx.test (Mailboat) with ESMTPS; ");
+            assertThat(stored).contains("\nSubject: Hello from Angus\n");
             assertThat(only(server, "bob")).isEqualTo(stored);
         }
     }

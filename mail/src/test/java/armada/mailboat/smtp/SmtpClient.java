@@ -26,7 +26,15 @@ final class SmtpClient implements AutoCloseable {
     private OutputStream out;
 
     SmtpClient(InetSocketAddress server) throws IOException {
+        this(server, null);
+    }
+
+    /** From the local address {@code from} (127.0.0.2, say: the whole of 127/8 is loopback), or any if null. */
+    SmtpClient(InetSocketAddress server, java.net.@Nullable InetAddress from) throws IOException {
         socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(server, 10_000);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** What ends up in the Maildirs, byte for byte, and when the client is told so. */
 class SmtpDeliveryTest {
 
-    private static final String RECEIVED = "Return-Path: <sender@b.test>\r\n"
+    private static final String RECEIVED = "Return-Path: <sender@b.test>\n"
             + "Received: from client.test ([127.0.0.1]) by mx.test (Mailboat) with ESMTP; "
-            + SmtpHarness.DATE + "\r\n";
+            + SmtpHarness.DATE + "\n";
 
     @TempDir
     Path root;
@@ -48,7 +48,7 @@ class SmtpDeliveryTest {
             String reply = c.call("Subject: hi\r\n\r\nhello \u00e9\r\n..leading dot\r\n.x\r\n\r\nend\r\n.");
             assertThat(reply).isEqualTo("250 2.0.0 message delivered to 1 recipient");
             assertThat(server.inbox("alice")).singleElement().extracting(SmtpDeliveryTest::text)
-                    .isEqualTo(RECEIVED + "Subject: hi\r\n\r\nhello \u00e9\r\n.leading dot\r\nx\r\n\r\nend\r\n");
+                    .isEqualTo(RECEIVED + "Subject: hi\n\nhello \u00e9\n.leading dot\nx\n\nend\n");
             assertThat(server.temporary("alice")).isEmpty();
         }
     }
@@ -71,7 +71,7 @@ class SmtpDeliveryTest {
             c.hello();
             envelope(c, "alice@localhost", "bob@example.test", "alice@LOCALHOST");
             assertThat(c.call("Subject: all\r\n.")).isEqualTo("250 2.0.0 message delivered to 2 recipients");
-            String expected = RECEIVED + "Subject: all\r\n";
+            String expected = RECEIVED + "Subject: all\n";
             assertThat(server.inbox("alice")).singleElement().extracting(SmtpDeliveryTest::text).isEqualTo(expected);
             assertThat(server.inbox("bob")).singleElement().extracting(SmtpDeliveryTest::text).isEqualTo(expected);
             assertThat(server.inbox("carol")).isEmpty();
@@ -88,9 +88,9 @@ class SmtpDeliveryTest {
             envelope(c, "bob@localhost");
             c.call("two\r\n.");
             assertThat(server.inbox("alice")).singleElement().extracting(SmtpDeliveryTest::text)
-                    .isEqualTo(RECEIVED + "one\r\n");
+                    .isEqualTo(RECEIVED + "one\n");
             assertThat(server.inbox("bob")).singleElement().extracting(SmtpDeliveryTest::text)
-                    .isEqualTo(RECEIVED + "two\r\n");
+                    .isEqualTo(RECEIVED + "two\n");
         }
     }
 
@@ -103,8 +103,8 @@ class SmtpDeliveryTest {
             envelope(c, "alice@localhost");
             c.call("x\r\n.");
             assertThat(server.inbox("alice")).singleElement().extracting(SmtpDeliveryTest::text).isEqualTo(
-                    "Return-Path: <sender@b.test>\r\nReceived: from old.test ([127.0.0.1]) by mx.test (Mailboat) with SMTP; " + SmtpHarness.DATE
-                            + "\r\nx\r\n");
+                    "Return-Path: <sender@b.test>\nReceived: from old.test ([127.0.0.1]) by mx.test (Mailboat) with SMTP; " + SmtpHarness.DATE
+                            + "\nx\n");
         }
     }
 
@@ -146,7 +146,7 @@ class SmtpDeliveryTest {
             assertThat(c.reply()).isEqualTo("221 2.0.0 mx.test closing connection");
             assertThat(c.closedByServer()).isTrue();
             assertThat(server.inbox("alice")).singleElement().extracting(SmtpDeliveryTest::text)
-                    .isEqualTo(RECEIVED + "Subject: piped\r\n\r\nbody\r\n");
+                    .isEqualTo(RECEIVED + "Subject: piped\n\nbody\n");
             assertThat(server.inbox("bob")).hasSize(1);
         }
     }
@@ -172,22 +172,14 @@ class SmtpDeliveryTest {
      */
     static final class FailingForBob extends Mailboat {
 
-        FailingForBob(World world) {
-            super(world, MailboatConfig.DEFAULT, new UserLocks() {
-                @Override
-                public void lock(String user) {
-                }
-
-                @Override
-                public void unlock(String user) {
-                }
-            });
+        FailingForBob(World world, UserLocks locks) {
+            super(world, MailboatConfig.DEFAULT, locks);
         }
 
         @Override
         public boolean deliver(String user, byte[] message) {
             if (user.equals("bob")) {
-                throw new UncheckedIOException(new IOException("no space left on device"));
+                throw new UncheckedIOException(new IOException("read-only file system"));
             }
             return super.deliver(user, message);
         }
@@ -197,8 +189,8 @@ class SmtpDeliveryTest {
     void deliveryThrowsForOneRecipient_is451NamingItAndEarlierCopiesStay() throws IOException {
         // alice's copy is durable before bob's delivery fails; it cannot be taken back, so the
         // reply says so. carol, after the failure, is not tried: the client's retry serves her once.
-        try (SmtpHarness server = SmtpHarness.start(root, SmtpHarness.config(), FailingForBob::new,
-                UnaryOperator.identity()); SmtpClient c = server.connect()) {
+        try (SmtpHarness server = SmtpHarness.start(root, SmtpHarness.config(),
+                SmtpHarness.library(FailingForBob::new), UnaryOperator.identity()); SmtpClient c = server.connect()) {
             c.hello();
             envelope(c, "alice@localhost", "bob@localhost", "carol@localhost");
             assertThat(c.call("x\r\n.")).isEqualTo(

@@ -2,10 +2,12 @@ package armada.mailboat.smtp;
 
 import armada.mailboat.Mailboat;
 import armada.mailboat.MailboatConfig;
-import armada.mailboat.UserNames;
-import armada.mailboat.server.Listener;
-import armada.mailboat.server.ServerConfig;
-import armada.world.RealWorld;
+import armada.mailboat.TestUsers;
+import armada.mailboat.UserLocks;
+import armada.mailboat.config.ServerConfig;
+import armada.mailboat.net.Listener;
+import armada.mailboat.net.ListenerLimits;
+import armada.mailboat.store.Mailboxes;
 import armada.world.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -27,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An SMTP server on 127.0.0.1, port 0, delivering into Maildirs in a temporary directory on the
- * real World, with users alice, bob, carol and postmaster, and a fixed clock so Received
- * headers can be compared byte for byte.
+ * real World, with users alice, bob, carol and postmaster (password: the name and
+ * {@code -password}), and a fixed clock so Received headers can be compared byte for byte.
  */
 final class SmtpHarness implements AutoCloseable {
 
@@ -38,36 +41,62 @@ final class SmtpHarness implements AutoCloseable {
     static final String DATE = "Thu, 2 Jan 2025 03:04:05 +0000";
 
     private final Path root;
-    private final RealWorld world;
+    private final Mailboxes mailboxes;
     private final Listener listener;
 
-    private SmtpHarness(Path root, ServerConfig config, Function<World, Mailboat> mailboats,
+    private SmtpHarness(Path root, ServerConfig config, UnaryOperator<Mailboxes.Builder> options,
             UnaryOperator<SmtpServer> tweak) throws IOException {
         this.root = root;
-        List<String> dirs = new ArrayList<>();
-        for (String u : USERS) {
-            dirs.add(UserNames.tmp(u));
-            dirs.add(UserNames.inbox(u));
-            dirs.add(UserNames.cur(u));
-        }
-        this.world = RealWorld.open(root, 0, 1, dirs);
+        this.mailboxes = options.apply(Mailboxes.builder(root, TestUsers.write(root, passwords()))
+                .postmaster(config.postmaster()).quota(config.quota())).open();
         try {
-            SmtpServer server = tweak.apply(new SmtpServer(config, mailboats.apply(world), CLOCK));
-            this.listener = new Listener(config.smtp(), server, new Semaphore(config.maxConnections()),
-                    Reply.busy().render().getFirst(), config.idleTimeout(), config.sessionTimeout());
+            SmtpServer server = tweak.apply(new SmtpServer(config, mailboxes, CLOCK));
+            this.listener = new Listener(config.smtp(), server, limits(config));
         } catch (IOException | RuntimeException e) {
-            world.close();
+            mailboxes.close();
             throw e;
         }
     }
 
-    static SmtpHarness start(Path root, ServerConfig config) throws IOException {
-        return start(root, config, w -> Mailboat.open(w, MailboatConfig.DEFAULT), UnaryOperator.identity());
+    /** Each user's password: the name and {@code -password}. */
+    static Map<String, String> passwords() {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String u : USERS) {
+            p.put(u, u + "-password");
+        }
+        return p;
     }
 
-    static SmtpHarness start(Path root, ServerConfig config, Function<World, Mailboat> mailboats,
+    static ListenerLimits limits(ServerConfig config) {
+        return new ListenerLimits(config.maxConnections(), config.maxPerClient(), config.idleTimeout(),
+                config.sessionTimeout());
+    }
+
+    static SmtpHarness start(Path root, ServerConfig config) throws IOException {
+        return start(root, config, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** With the mailboxes' options changed (a failing file system) and the server changed (TLS required). */
+    static SmtpHarness start(Path root, ServerConfig config, UnaryOperator<Mailboxes.Builder> options,
             UnaryOperator<SmtpServer> tweak) throws IOException {
-        return new SmtpHarness(root, config, mailboats, tweak);
+        return new SmtpHarness(root, config, options, tweak);
+    }
+
+    /** With a mail library of the test's making. */
+    static UnaryOperator<Mailboxes.Builder> library(BiFunction<World, UserLocks, Mailboat> open) {
+        return b -> b.library(open);
+    }
+
+    static UnaryOperator<Mailboxes.Builder> defaultLibrary() {
+        return library((w, l) -> Mailboat.open(w, MailboatConfig.DEFAULT, l));
+    }
+
+    Mailboxes mailboxes() {
+        return mailboxes;
+    }
+
+    Path root() {
+        return root;
     }
 
     /**
@@ -124,8 +153,11 @@ final class SmtpHarness implements AutoCloseable {
     public void close() throws IOException {
         try {
             listener.close();
+            listener.awaitIdle(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            world.close();
+            mailboxes.close();
         }
     }
 }

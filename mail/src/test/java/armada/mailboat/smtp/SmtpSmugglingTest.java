@@ -7,7 +7,7 @@ import static armada.mailboat.smtp.SmugglingCorpus.data;
 import static armada.mailboat.smtp.SmugglingCorpus.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import armada.mailboat.server.ServerConfig;
+import armada.mailboat.config.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,9 +4,6 @@ import armada.mailboat.TestTls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import armada.mailboat.Mailboat;
-import armada.mailboat.MailboatConfig;
-import armada.world.RealWorld;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,9 +47,9 @@ class SmtpTlsTest {
             assertThat(c.call("secret\r\n.")).startsWith("250 ");
             assertThat(server.inbox("alice")).singleElement()
                     .extracting(b -> new String(b, StandardCharsets.ISO_8859_1))
-                    .isEqualTo("Return-Path: <a@b.test>\r\nReceived: from client.test ([127.0.0.1]) by mx.test "
+                    .isEqualTo("Return-Path: <a@b.test>\nReceived: from client.test ([127.0.0.1]) by mx.test "
                             + "(Mailboat) with ESMTPS; "
-                            + SmtpHarness.DATE + "\r\nsecret\r\n");
+                            + SmtpHarness.DATE + "\nsecret\n");
         }
     }
 
@@ -102,7 +99,7 @@ class SmtpTlsTest {
     void tlsRequired_refusesMailUntilStartTls() throws IOException {
         // The requirement is a decorator around MAIL: 530 in plaintext, normal after STARTTLS.
         try (SmtpHarness server = SmtpHarness.start(root, SmtpHarness.config(TestTls.server()),
-                w -> Mailboat.open(w, MailboatConfig.DEFAULT), SmtpServer::requiringTls);
+                java.util.function.UnaryOperator.identity(), SmtpServer::requiringTls);
                 SmtpClient c = server.connect()) {
             c.hello();
             assertThat(c.call("MAIL FROM:<a@b.test>")).isEqualTo("530 5.7.0 must issue a STARTTLS command first");
@@ -116,8 +113,8 @@ class SmtpTlsTest {
     @Test
     void tlsRequiredWithoutContext_isRefusedAtConstruction() throws IOException {
         // Requiring what cannot be offered would refuse every message.
-        try (RealWorld world = RealWorld.open(root, 0, 1)) {
-            SmtpServer plain = new SmtpServer(SmtpHarness.config(), Mailboat.open(world, MailboatConfig.DEFAULT));
+        try (SmtpHarness server = SmtpHarness.start(root, SmtpHarness.config())) {
+            SmtpServer plain = new SmtpServer(SmtpHarness.config(), server.mailboxes());
             assertThat(plain.requiresTls()).isFalse();
             assertThatThrownBy(plain::requiringTls).isInstanceOf(IllegalArgumentException.class);
         }

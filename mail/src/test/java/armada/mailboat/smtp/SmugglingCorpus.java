@@ -35,9 +35,9 @@ final class SmugglingCorpus {
             "DATA\r\n", "Subject: after\r\n\r\nclean\r\n.\r\n", "QUIT\r\n");
 
     /** What the server stores for {@link #AFTER}, byte for byte. */
-    static final String CLEAN = "Return-Path: <sender@b.test>\r\n"
+    static final String CLEAN = "Return-Path: <sender@b.test>\n"
             + "Received: from client.test ([127.0.0.1]) by mx.test (Mailboat) with ESMTP; " + SmtpHarness.DATE
-            + "\r\nSubject: after\r\n\r\nclean\r\n";
+            + "\nSubject: after\n\nclean\n";
 
     /** The reply codes of {@link #dialogue}: one 550 for the whole attack, then AFTER in order. */
     static final List<String> CODES = List.of("220", "250", "250", "250", "354", "550", "250", "250", "354", "250",

@@ -200,4 +200,62 @@ class UserStoreTest {
         assertThat(data.resolve("alice/new/1.0")).hasContent("old mail");
         assertThat(data.resolve("alice/cur")).isDirectory();
     }
+
+    @Test
+    void concurrentWritersInTwoStores_loseNoChange() throws Exception {
+        // Two "processes" (two stores, each on its own threads) add, re-password and remove at
+        // once: the file lock and the re-read under it keep every change; the file parses after.
+        UserStore one = UserStore.open(data);
+        UserStore two = UserStore.open(data);
+        one.add("gone", "gone-password".toCharArray());
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var a = threads.submit(() -> {
+                one.add("alice", "alice-password".toCharArray());
+                one.remove("gone");
+                return null;
+            });
+            var b = threads.submit(() -> {
+                two.add("bob", "bob-password".toCharArray());
+                two.add("carol", "carol-password".toCharArray());
+                return null;
+            });
+            a.get();
+            b.get();
+        }
+        assertThat(UserStore.open(data).users()).containsExactly("alice", "bob", "carol");
+        assertThat(two.verify("alice", "alice-password".toCharArray())).isTrue();
+    }
+
+    @Test
+    void otherStoreChangesTheFile_thisStoreSeesItAtTheNextLookup() throws IOException {
+        // What a running server relies on: the file is re-read when its identity, time or size
+        // changes (an atomic replace changes the inode), and also on a miss.
+        UserStore server = UserStore.open(data);
+        assertThat(server.contains("alice")).isFalse();
+        UserStore.open(data).add("alice", "alice-password".toCharArray());
+        assertThat(server.contains("alice")).isTrue();
+        UserStore.open(data).setPassword("alice", "another-password".toCharArray());
+        assertThat(server.verify("alice", "alice-password".toCharArray())).isFalse();
+        assertThat(server.verify("alice", "another-password".toCharArray())).isTrue();
+        UserStore.open(data).remove("alice");
+        assertThat(server.users()).isEmpty();
+    }
+
+    @Test
+    void fileBrokenWhileServing_keepsTheUsersReadBefore() throws IOException {
+        // A hand edit that breaks the file must not lock everyone out: the last good contents stay.
+        UserStore server = UserStore.open(data);
+        server.add("alice", "alice-password".toCharArray());
+        Files.writeString(data.resolve("users"), "not a users line\n");
+        assertThat(server.contains("alice")).isTrue();
+        assertThat(server.verify("alice", "alice-password".toCharArray())).isTrue();
+    }
+
+    @Test
+    void removeOrPasswdOfAnUnknownUser_isRefused() throws IOException {
+        // A typo in deluser/passwd says so instead of succeeding silently.
+        UserStore store = UserStore.open(data);
+        assertThatThrownBy(() -> store.remove("nobody")).hasMessage("no user 'nobody'");
+        assertThatThrownBy(() -> store.setPassword("nobody", "x-password".toCharArray())).hasMessage("no user 'nobody'");
+    }
 }

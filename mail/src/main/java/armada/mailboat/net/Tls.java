@@ -1,4 +1,4 @@
-package armada.mailboat.server;
+package armada.mailboat.net;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

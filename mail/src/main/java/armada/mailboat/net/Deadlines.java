@@ -1,4 +1,4 @@
-package armada.mailboat.server;
+package armada.mailboat.net;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,0 +1,83 @@
+package armada.mailboat.store;
+
+import armada.mailboat.Mailboat;
+import armada.world.RealWorld;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One opening of the real World with the Maildirs of a fixed set of users, and the library on
+ * it. The World's directories are fixed when it opens, so a user added later needs a new
+ * generation; the old one stays open while operations started on it run, and is closed when the
+ * last of them ends ({@link #retain}, {@link #release}: the count starts at one for being current).
+ */
+final class Generation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Generation.class);
+
+    private final RealWorld world;
+    private final Mailboat mailboat;
+    private final Set<String> users;
+    private final TempFiles tempFiles;
+    private final ReentrantLock lock = new ReentrantLock();
+    private int holders = 1;
+
+    Generation(RealWorld world, Mailboat mailboat, Set<String> users, TempFiles tempFiles) {
+        this.world = world;
+        this.mailboat = mailboat;
+        this.users = Set.copyOf(users);
+        this.tempFiles = tempFiles;
+    }
+
+    /** The file system the library writes through, which knows each thread's unfinished temporary files. */
+    TempFiles tempFiles() {
+        return tempFiles;
+    }
+
+    Mailboat mailboat() {
+        return mailboat;
+    }
+
+    /** The users whose Maildirs this generation's World declares. */
+    Set<String> users() {
+        return users;
+    }
+
+    /** One more operation uses this generation; false if it is closed already (use the current one). */
+    boolean retain() {
+        lock.lock();
+        try {
+            if (holders == 0) {
+                return false;
+            }
+            holders++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An operation, or being current, ends; the last one closes the World. */
+    void release() {
+        boolean last;
+        lock.lock();
+        try {
+            if (holders == 0) {
+                throw new IllegalStateException("generation released more often than retained");
+            }
+            last = --holders == 0;
+        } finally {
+            lock.unlock();
+        }
+        if (last) {
+            try {
+                world.close();
+            } catch (IOException e) {
+                LOG.warn("closing a superseded World failed: {}", e.toString());
+            }
+        }
+    }
+}
