@@ -144,6 +144,17 @@ class ReductionSoundnessTest {
 
     @Test
     void generatedPrograms_reductionReachesExactlyTheOutcomesOfThePlainSearch() {
+        compareOnGeneratedPrograms(false, PROGRAMS);
+    }
+
+    @Test
+    void generatedStorageCode_reductionReachesExactlyTheOutcomesOfThePlainSearch() {
+        // The same comparison on file-system programs that reopen files, write at offsets,
+        // truncate, and create and remove a directory at run time.
+        compareOnGeneratedPrograms(true, PROGRAMS / 2);
+    }
+
+    private void compareOnGeneratedPrograms(boolean storageCode, int programs) {
         // Any outcome the plain search reaches and the reduced one does not is an execution the
         // reduction wrongly took for equivalent to one it explored: a false HOLDS waiting to happen.
         Map<String, Integer> coverage = new TreeMap<>();
@@ -155,9 +166,9 @@ class ReductionSoundnessTest {
         long dporComplete = 0;
         long traceCount = 0;
         long dporNoCrash = 0;
-        for (int i = 0; i < PROGRAMS; i++) {
-            Random random = new Random(20261129L + i);
-            GeneratedProgram p = GeneratedProgram.generate(random);
+        for (int i = 0; i < programs; i++) {
+            Random random = new Random((storageCode ? 20261130L : 20261129L) + i);
+            GeneratedProgram p = GeneratedProgram.generate(random, storageCode);
             boolean faultsFirst = random.nextBoolean();
             Observed plain = explore(p, Mode.PLAIN, faultsFirst);
             if (plain.cut()) {
@@ -201,18 +212,29 @@ class ReductionSoundnessTest {
             count(coverage, "disk-failures=" + p.faults.maxDiskFailures());
             count(coverage, "disks=" + p.disks);
             count(coverage, "files=" + p.files);
+            count(coverage, "run-time-dirs=" + p.has(GeneratedProgram.Mkdir.class));
+            count(coverage, "positional-writes=" + (p.has(GeneratedProgram.Overwrite.class)
+                    || p.has(GeneratedProgram.Truncate.class)));
             count(coverage, "faults-first=" + faultsFirst);
 
             if (plain.outcomes().size() > 1) {
                 count(coverage, "several-outcomes");
             }
         }
-        System.out.printf("reduction soundness: %d programs compared, %d skipped (plain search over %d executions),"
+        System.out.printf("reduction soundness%s: %d programs compared, %d skipped (plain search over %d executions),"
                 + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete); without crashes %d DPOR executions"
-                + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", compared, skipped, PLAIN_BUDGET,
+                + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", storageCode ? " (storage code)" : "",
+                compared, skipped, PLAIN_BUDGET,
                 plainExecutions, sleepExecutions, reducedExecutions, dporComplete, dporNoCrash, traceCount, coverage);
         // The generator must reach every corner, or the comparison proves little.
-        assertThat(compared).isGreaterThanOrEqualTo(PROGRAMS / 2);
+        assertThat(compared).isGreaterThanOrEqualTo(programs / 2);
+        if (storageCode) {
+            for (String key : List.of("run-time-dirs=true", "positional-writes=true", "torn=true", "crashes=1",
+                    "crashes=2", "durability=ORDERED", "durability=REORDERED", "several-outcomes")) {
+                assertThat(coverage.getOrDefault(key, 0)).as(key).isGreaterThanOrEqualTo(8);
+            }
+            return;
+        }
         for (Durability d : Durability.values()) {
             assertThat(coverage.getOrDefault("durability=" + d, 0)).as(d.name()).isGreaterThanOrEqualTo(25);
         }
