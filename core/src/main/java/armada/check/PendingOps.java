@@ -22,6 +22,17 @@ final class PendingOps {
     private long crashed;
     private boolean inEpisode;
 
+    /** An independent copy. */
+    PendingOps copy() {
+        PendingOps p = new PendingOps();
+        p.invokes = invokes.clone();
+        p.ops = ops.clone();
+        p.used = used;
+        p.crashed = crashed;
+        p.inEpisode = inEpisode;
+        return p;
+    }
+
     /** Slots in use, as a bit mask. */
     long mask() {
         return used;

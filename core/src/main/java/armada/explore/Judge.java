@@ -2,18 +2,22 @@ package armada.explore;
 
 import armada.check.CheckResult;
 import armada.check.Failure;
+import armada.check.IncrementalChecker;
 import armada.check.RefinementChecker;
 import armada.sim.ExecutionRecord;
 import org.jspecify.annotations.Nullable;
 
-/** The verifier's role for one execution: the machine's own failure, else the refinement check. */
+/**
+ * The verifier's role for one execution: the machine's own failure, else the refinement check,
+ * incremental along the search (see {@link IncrementalChecker}).
+ */
 final class Judge {
 
-    private final RefinementChecker<?> checker;
+    private final IncrementalChecker<?> checker;
     private boolean lastVacuous;
 
     Judge(RefinementChecker<?> checker) {
-        this.checker = checker;
+        this.checker = new IncrementalChecker<>(checker);
     }
 
     @Nullable Failure judge(ExecutionRecord r) {
