@@ -69,6 +69,15 @@ public final class CheckSession<S> {
         return failedAt < 0;
     }
 
+    /**
+     * The session's state as a value: two sessions with equal keys give the same verdicts for
+     * every continuation (they differ at most in the event numbers and operation ids their
+     * explanations name). For caching searched states.
+     */
+    public Object stateKey() {
+        return java.util.List.of(configs.stateKey(), pending.stateKey(), everything, failedAt >= 0);
+    }
+
     /** The verdict for the events accepted so far, taken as a complete history. */
     public CheckResult result() {
         if (failedAt >= 0) {

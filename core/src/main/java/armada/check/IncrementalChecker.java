@@ -41,6 +41,26 @@ public final class IncrementalChecker<S> {
             eventsChecked += history.size();
             return checker.check(history);
         }
+        // result() changes the session (pending operations take effect): ask a copy.
+        return advance(history).copy().result();
+    }
+
+    /**
+     * The state of the session after {@code history} (see {@link CheckSession#stateKey}).
+     *
+     * @throws IllegalArgumentException when the history is malformed
+     */
+    public Object stateKey(List<Event> history) {
+        if (history.size() > MAX_KEPT) {
+            CheckSession<S> session = checker.start();
+            history.forEach(session::accept);
+            return session.stateKey();
+        }
+        return advance(history).stateKey();
+    }
+
+    /** The session after {@code history}, kept (not to be changed). */
+    private CheckSession<S> advance(List<Event> history) {
         if (sessions.isEmpty()) {
             sessions.add(checker.start());
         }
@@ -48,6 +68,10 @@ public final class IncrementalChecker<S> {
         int limit = Math.min(previous.size(), history.size());
         while (shared < limit && previous.get(shared).equals(history.get(shared))) {
             shared++;
+        }
+        if (shared == history.size()) {
+            // A prefix of the previous history (a crash point of the execution being checked).
+            return sessions.get(shared);
         }
         // Sessions past the shared prefix belong to the old history only.
         previous.subList(shared, previous.size()).clear();
@@ -61,8 +85,7 @@ public final class IncrementalChecker<S> {
             sessions.add(i + 1 < history.size() ? session.copy() : session);
             eventsChecked++;
         }
-        // result() changes the session (pending operations take effect): ask a copy.
-        return sessions.get(history.size()).copy().result();
+        return sessions.get(history.size());
     }
 
     /** Events taken from a shared prefix instead of being checked again. */

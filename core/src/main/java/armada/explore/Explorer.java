@@ -141,6 +141,8 @@ public final class Explorer {
         private final AtomicLong started = new AtomicLong();
         private final AtomicLong executions = new AtomicLong();
         private final AtomicLong abandoned = new AtomicLong();
+        /** Executions stopped after a crash because an equal point had been searched (counted in abandoned too). */
+        private final AtomicLong pruned = new AtomicLong();
         private final AtomicLong vacuous = new AtomicLong();
         private final AtomicLong crashes = new AtomicLong();
         private final AtomicLong crashStates = new AtomicLong();
@@ -262,6 +264,9 @@ public final class Explorer {
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
                 machines.set(index, m);
+                if (o.stateCache() && strategy instanceof DporStrategy) {
+                    m.crashCache(new StateCache(judge, pruned));
+                }
                 while (found.get() == null && budgetHit.get() == null && !givenUp) {
                     Scheduler s = strategy.next();
                     if (s == null) {

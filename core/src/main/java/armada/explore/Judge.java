@@ -35,6 +35,11 @@ final class Judge {
         };
     }
 
+    /** What the checker knows after {@code history}, as a value (see {@link IncrementalChecker#stateKey}). */
+    Object stateKey(java.util.List<armada.check.Event> history) {
+        return checker.stateKey(history);
+    }
+
     boolean lastVacuous() {
         return lastVacuous;
     }

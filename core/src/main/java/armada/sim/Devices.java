@@ -52,6 +52,20 @@ final class Devices implements DurableState {
         return fs;
     }
 
+    /**
+     * The devices' state as a value, right after a crash (when what is seen is what is durable):
+     * each disk's blocks and whether it failed, and the file system's directories and files.
+     */
+    Object fingerprint() {
+        List<Object> out = new ArrayList<>();
+        for (SimDisk d : disks) {
+            out.add(java.util.Arrays.asList(d.durable.clone()));
+            out.add(d.failed);
+        }
+        out.add(fs.now());
+        return out;
+    }
+
     /** Makes everything durable: the state boot leaves is the starting point. */
     void flushAll() {
         for (SimDisk d : disks) {

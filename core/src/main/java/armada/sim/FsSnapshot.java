@@ -18,7 +18,7 @@ final class FsSnapshot {
 
     final List<TreeMap<String, Integer>> dirs;
     final BitSet present;
-    final TreeMap<Integer, byte[]> contents;
+    final Map<Integer, byte[]> contents;
     private final int hash;
 
     FsSnapshot(List<TreeMap<String, Integer>> dirs, BitSet present, Map<Integer, byte[]> contents) {

@@ -343,6 +343,13 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    private @Nullable CrashCache crashCache;
+
+    /** Asks {@code cache} at every crash whether to go on (null: always go on). */
+    public void crashCache(@Nullable CrashCache cache) {
+        this.crashCache = cache;
+    }
+
     /** After a crash: picks what survived, then starts a new generation. False if abandoned. */
     private boolean afterCrash() {
         crashing = false;
@@ -354,6 +361,13 @@ public final class Machine implements AutoCloseable {
         generation++;
         durableDirty = true;
         rec.crash(crashes);
+        CrashCache cache = crashCache;
+        if (cache != null && !cache.fresh(List.of(devices.fingerprint(), crashes, failures, randomSeen,
+                java.util.Set.copyOf(randomSeenLarge)), rec.history, steps, Arrays.copyOf(decisions, decisionCount))) {
+            if (rec.tracing) { rec.line("machine", "an equal point after a crash was searched already"); }
+            abandoned = true;
+            return false;
+        }
         for (SimThread t : slots) {
             t.state = SimThread.State.IDLE;
             Arrays.fill(t.clock, 0);

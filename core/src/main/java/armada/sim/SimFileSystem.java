@@ -536,6 +536,11 @@ public final class SimFileSystem implements FileSystem {
         return image;
     }
 
+    /** The state now, as a value (everything kept: the same as what is durable right after a crash). */
+    FsSnapshot now() {
+        return snapshot(k -> true, Map.of());
+    }
+
     /**
      * After a crash: the chosen state becomes both what is seen and what is durable. Files no
      * name points to are unreachable from now on (their descriptors died with the crash), and

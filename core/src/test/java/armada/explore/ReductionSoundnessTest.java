@@ -42,9 +42,9 @@ class ReductionSoundnessTest {
     private record Observed(Set<String> outcomes, long executions, boolean cut, Set<String> traces, long complete) {
     }
 
-    /** The searches compared: every interleaving, sleep sets, source-DPOR. */
+    /** The searches compared: every interleaving, sleep sets, source-DPOR, and DPOR with the state cache. */
     enum Mode {
-        PLAIN, SLEEP_SETS, DPOR
+        PLAIN, SLEEP_SETS, DPOR, DPOR_CACHED
     }
 
     private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst) {
@@ -58,16 +58,23 @@ class ReductionSoundnessTest {
             Set<String> traces = new HashSet<>();
             long executions = 0;
             long complete = 0;
+            CachedRuns cached = mode == Mode.DPOR_CACHED ? new CachedRuns(s) : null;
             try (Machine m = Explorer.machineFor(s)) {
-                TraceRecorder strategy = new TraceRecorder(mode == Mode.DPOR
+                TraceRecorder strategy = new TraceRecorder(mode == Mode.DPOR || mode == Mode.DPOR_CACHED
                         ? new DporStrategy(p.faults.maxCrashes(), p.faults.maxDiskFailures(), faultsFirst)
                         : new ExhaustiveStrategy(mode == Mode.SLEEP_SETS, -1, faultsFirst));
+                if (cached != null) {
+                    m.crashCache(cached);
+                }
                 Scheduler sched;
                 while ((sched = strategy.next()) != null) {
                     if (++executions > budget) {
                         return new Observed(seen, executions, true, traces, complete);
                     }
                     ExecutionRecord r = m.run(s, sched, false);
+                    if (cached != null) {
+                        cached.finished(r);
+                    }
                     if (!r.abandoned()) {
                         seen.add(signature(r));
                         complete++;
@@ -79,8 +86,116 @@ class ReductionSoundnessTest {
                     assertThat(strategy.error()).as("replay is deterministic").isNull();
                 }
             }
+            if (cached != null) {
+                seen.addAll(cached.expandPruned());
+            }
             return new Observed(seen, executions, false, traces, complete);
         });
+    }
+
+    /**
+     * The state cache as the explorer uses it, recording what it needs to give back the outcomes
+     * of the executions it cut short: at every crash point an execution passed, the point and
+     * where its history was; for an execution cut at a point, its history so far. At the end
+     * each cut execution stands for its history followed by every way the point's first search
+     * went on (which may itself have been cut at a later point: repeated to a fixed point).
+     */
+    private static final class CachedRuns implements armada.sim.CrashCache {
+
+        private record Suffix(List<Event> events, String failure) {
+        }
+
+        private final StateCache cache;
+        private final List<Object[]> passed = new ArrayList<>();
+        private @org.jspecify.annotations.Nullable Object prunedAt;
+        /** Per execution that passed points: its points (key, history index). */
+        private final List<List<Object[]>> runsPoints = new ArrayList<>();
+        private final List<List<Event>> runsHistory = new ArrayList<>();
+        private final List<String> runsFailure = new ArrayList<>();
+        private final List<@org.jspecify.annotations.Nullable Object> runsPruned = new ArrayList<>();
+
+        CachedRuns(Scenario<Integer, GeneratedProgram.Impl> s) {
+            this.cache = new StateCache(new Judge(new armada.check.RefinementChecker<>(s.spec())),
+                    new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        @Override
+        public boolean fresh(Object state, List<Event> history, int steps, long[] path) {
+            Object key = cache.key(state, history);
+            boolean fresh = cache.fresh(key, steps, path);
+            if (fresh) {
+                passed.add(new Object[] {key, history.size()});
+            } else {
+                prunedAt = key;
+            }
+            return fresh;
+        }
+
+        void finished(ExecutionRecord r) {
+            if (!r.abandoned() || prunedAt != null) {
+                runsPoints.add(List.copyOf(passed));
+                runsHistory.add(r.history());
+                runsFailure.add(r.failure() == null ? "-" : r.failure().kind());
+                runsPruned.add(prunedAt);
+            }
+            passed.clear();
+            prunedAt = null;
+        }
+
+        Set<String> expandPruned() {
+            Map<Object, Set<Suffix>> suffixes = new java.util.HashMap<>();
+            Set<String> out = new HashSet<>();
+            // Full histories known: the complete executions, then the expansions of cut ones.
+            List<Object[]> full = new ArrayList<>();
+            for (int i = 0; i < runsHistory.size(); i++) {
+                if (runsPruned.get(i) == null) {
+                    full.add(new Object[] {runsPoints.get(i), runsHistory.get(i), runsFailure.get(i)});
+                }
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Object[] f : full) {
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> points = (List<Object[]>) f[0];
+                    @SuppressWarnings("unchecked")
+                    List<Event> history = (List<Event>) f[1];
+                    for (Object[] point : points) {
+                        Suffix suffix = new Suffix(List.copyOf(history.subList((Integer) point[1], history.size())), (String) f[2]);
+                        changed |= suffixes.computeIfAbsent(point[0], k -> new HashSet<>()).add(suffix);
+                    }
+                }
+                List<Object[]> more = new ArrayList<>();
+                Set<String> known = new HashSet<>();
+                for (Object[] f : full) {
+                    known.add(f[1].toString() + f[2]);
+                }
+                for (int i = 0; i < runsHistory.size(); i++) {
+                    Object key = runsPruned.get(i);
+                    if (key == null) {
+                        continue;
+                    }
+                    for (Suffix sfx : suffixes.getOrDefault(key, Set.of())) {
+                        List<Event> history = new ArrayList<>(runsHistory.get(i));
+                        // The cut history ends with the crash; the suffix starts after it.
+                        history.addAll(sfx.events());
+                        if (known.add(history.toString() + sfx.failure())) {
+                            more.add(new Object[] {runsPoints.get(i), history, sfx.failure()});
+                        }
+                    }
+                }
+                if (!more.isEmpty()) {
+                    full.addAll(more);
+                    changed = true;
+                }
+            }
+            for (Object[] f : full) {
+                @SuppressWarnings("unchecked")
+                List<Event> history = (List<Event>) f[1];
+                out.add(signature(history, (String) f[2]));
+            }
+            return out;
+        }
     }
 
     /**
@@ -89,11 +204,15 @@ class ReductionSoundnessTest {
      * failure. (What each crash left is in the history: see {@link GeneratedProgram#scenario}.)
      */
     static String signature(ExecutionRecord r) {
+        return signature(r.history(), r.failure() == null ? "-" : r.failure().kind());
+    }
+
+    static String signature(List<Event> history, String failure) {
         Map<Integer, String> ops = new TreeMap<>();
         StringBuilder b = new StringBuilder();
         List<String> run = new ArrayList<>();
         int runKind = -1;
-        for (Event e : r.history()) {
+        for (Event e : history) {
             int kind = e instanceof Event.Invoke ? 0 : e instanceof Event.Return ? 1 : 2;
             String text = switch (e) {
                 case Event.Invoke i -> {
@@ -114,7 +233,7 @@ class ReductionSoundnessTest {
         }
         run.sort(null);
         b.append(run);
-        b.append(" failure=").append(r.failure() == null ? "-" : r.failure().kind());
+        b.append(" failure=").append(failure);
         return b.toString();
     }
 
@@ -163,6 +282,7 @@ class ReductionSoundnessTest {
         long plainExecutions = 0;
         long reducedExecutions = 0;
         long sleepExecutions = 0;
+        long cachedExecutions = 0;
         long dporComplete = 0;
         long traceCount = 0;
         long dporNoCrash = 0;
@@ -175,7 +295,7 @@ class ReductionSoundnessTest {
                 skipped++;
                 continue;
             }
-            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR}) {
+            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR, Mode.DPOR_CACHED}) {
                 Observed reduced = explore(p, mode, faultsFirst);
                 Set<String> missed = new java.util.TreeSet<>(plain.outcomes());
                 missed.removeAll(reduced.outcomes());
@@ -200,6 +320,8 @@ class ReductionSoundnessTest {
                 if (mode == Mode.DPOR) {
                     reducedExecutions += reduced.executions();
                     dporComplete += reduced.complete();
+                } else if (mode == Mode.DPOR_CACHED) {
+                    cachedExecutions += reduced.executions();
                 } else {
                     sleepExecutions += reduced.executions();
                 }
@@ -222,10 +344,12 @@ class ReductionSoundnessTest {
             }
         }
         System.out.printf("reduction soundness%s: %d programs compared, %d skipped (plain search over %d executions),"
-                + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete); without crashes %d DPOR executions"
+                + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete) vs %d with DPOR and the state cache;"
+                + " without crashes %d DPOR executions"
                 + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", storageCode ? " (storage code)" : "",
                 compared, skipped, PLAIN_BUDGET,
-                plainExecutions, sleepExecutions, reducedExecutions, dporComplete, dporNoCrash, traceCount, coverage);
+                plainExecutions, sleepExecutions, reducedExecutions, dporComplete, cachedExecutions, dporNoCrash, traceCount,
+                coverage);
         // The generator must reach every corner, or the comparison proves little.
         assertThat(compared).isGreaterThanOrEqualTo(programs / 2);
         if (storageCode) {
