@@ -61,6 +61,10 @@ final class CheckCommand implements Callable<Integer> {
                     + " default), sleep-sets, or none.")
     String reduction = "dpor";
 
+    @Option(names = "--no-state-cache", description = "With DPOR, search again from points after a crash equal to"
+            + " ones searched already (off by default: the cache skips them, which changes no verdict).")
+    boolean noStateCache;
+
     @Option(names = "--workers", description = "Parallel searches for random and pct (default: one per core).")
     @Nullable Integer workers;
 
@@ -104,7 +108,8 @@ final class CheckCommand implements Callable<Integer> {
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)
-                .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds);
+                .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds)
+                .withStateCache(!noStateCache);
         Output output = json ? new JsonOutput(out) : new TableOutput(out, trace || selected.size() == 1);
         if (replay != null) {
             if (selected.size() != 1) {
