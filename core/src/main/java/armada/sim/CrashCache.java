@@ -17,6 +17,8 @@ import java.util.List;
 public interface CrashCache {
 
     /**
+     * Whether to go on from this point.
+     *
      * @param state the machine's part of the point (value equality)
      * @param history the history so far, ending with the crash
      * @param steps steps taken so far (the step bound counts them)
