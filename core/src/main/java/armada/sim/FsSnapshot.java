@@ -16,12 +16,12 @@ import java.util.TreeMap;
  */
 final class FsSnapshot {
 
-    final List<TreeMap<String, Integer>> dirs;
+    final List<Map<String, Integer>> dirs;
     final BitSet present;
     final Map<Integer, byte[]> contents;
     private final int hash;
 
-    FsSnapshot(List<TreeMap<String, Integer>> dirs, BitSet present, Map<Integer, byte[]> contents) {
+    FsSnapshot(List<? extends Map<String, Integer>> dirs, BitSet present, Map<Integer, byte[]> contents) {
         this.dirs = new ArrayList<>(dirs);
         this.present = (BitSet) present.clone();
         this.contents = new TreeMap<>(contents);
