@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** {@code armada list}: one {@code NAME<TAB>holds|violated} line per shipped scenario. */
+/**
+ * {@code armada list}: one {@code NAME<TAB>holds|violated} line per shipped scenario, with a third
+ * column {@code benchmark} for the size benchmarks.
+ */
 class ListCommandTest {
 
-    private static final Pattern LINE = Pattern.compile("[^/\\s]+/[^/\\s]+\t(holds|violated)");
+    private static final Pattern LINE = Pattern.compile("[^/\\s]+/[^/\\s]+\t(holds|violated)(\tbenchmark)?");
 
     @Test
     void list_printsOneTabSeparatedLinePerScenario_exitsZero() {
         // Tools split each line on the tab: the name is example/scenario and the expectation is
-        // the lower-case word, so any other shape (extra columns, a header, blank lines) breaks them.
+        // the lower-case word, then the benchmark mark if any; any other shape (other columns, a
+        // header, blank lines) breaks them.
         CliRun run = CliRun.of("list");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
