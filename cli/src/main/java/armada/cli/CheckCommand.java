@@ -65,6 +65,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "Parallel searches for random and pct (default: one per core).")
     @Nullable Integer workers;
 
+    @Option(names = "--jobs", description = "Scenarios checked at once (default: one per core for the exhaustive"
+            + " strategy, else 1). Verdicts are printed in order either way.")
+    @Nullable Integer jobs;
+
     @Option(names = "--stuck-seconds", defaultValue = "30",
             description = "Give up when one execution has not finished after N seconds: code that loops without"
                     + " calling the World cannot be preempted (default ${DEFAULT-VALUE}).")
@@ -109,7 +113,8 @@ final class CheckCommand implements Callable<Integer> {
                     "unknown strategy '" + strategy + "' (exhaustive, random or pct)");
         };
         if (executions < 0 || seconds < 0 || (maxCrashes != null && maxCrashes < 0)
-                || (workers != null && workers < 1) || preemptions < -1 || stuckSeconds <= 0) {
+                || (workers != null && workers < 1) || (jobs != null && jobs < 1) || preemptions < -1
+                || stuckSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--executions, --seconds and --max-crashes must not be negative, --workers at least 1,"
                             + " --stuck-seconds positive");
@@ -136,29 +141,26 @@ final class CheckCommand implements Callable<Integer> {
             }
             return replayOne(selected.getFirst(), replay, output, fail);
         }
-        boolean failed = false;
+        boolean[] failed = {false};
         output.begin();
-        for (Scenario<?, ?> s : selected) {
-            Verdict v;
-            ProgressDisplay display = new ProgressDisplay(s, options, shown, spec.commandLine().getErr(),
-                    progressInterval);
-            try {
-                v = Explorer.check(s, options, display);
-            } catch (ExploreException | IllegalArgumentException e) {
+        int parallel = jobs != null ? jobs : kind == ExploreOptions.StrategyKind.EXHAUSTIVE ? w : 1;
+        ProgressDisplay display = new ProgressDisplay(options, shown, spec.commandLine().getErr(), progressInterval);
+        ScenarioRuns.run(selected, options, parallel, display::listener, (s, result) -> {
+            display.clear();
+            Verdict v = result.verdict();
+            if (v == null) {
                 // This scenario cannot be checked; say why and go on with the others.
-                display.done();
-                output.error(s, String.valueOf(e.getMessage()));
-                failed = true;
-                continue;
+                output.error(s, String.valueOf(result.error()));
+                failed[0] = true;
+                return;
             }
-            display.done();
             boolean ok = s.asExpected(v);
-            failed |= FailOn.fails(fail, v.label(), ok);
+            failed[0] |= FailOn.fails(fail, v.label(), ok);
             output.verdict(s, options, v, ok);
-        }
+        });
         output.end();
         out.flush();
-        return failed ? 1 : 0;
+        return failed[0] ? 1 : 0;
     }
 
     private Catalog catalog() {

@@ -17,6 +17,10 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     ClassPathOption classPath = new ClassPathOption();
 
+    @CommandLine.Option(names = "--benchmarks", description = "Also list the size benchmarks (scale-*), which"
+            + " check leaves out unless named or given --benchmarks.")
+    boolean benchmarks;
+
     @Override
     public Integer call() {
         Catalog catalog;
@@ -27,7 +31,9 @@ final class ListCommand implements Callable<Integer> {
         }
         java.io.PrintWriter out = spec.commandLine().getOut();
         for (Scenario<?, ?> s : catalog.scenarios()) {
-            out.print(s.name() + "\t" + s.expected().label() + (s.benchmark() ? "\tbenchmark" : "") + "\n");
+            if (benchmarks || !s.benchmark()) {
+                out.print(s.name() + "\t" + s.expected().label() + (s.benchmark() ? "\tbenchmark" : "") + "\n");
+            }
         }
         out.flush();
         return 0;

@@ -7,47 +7,50 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Shows how far a scenario's search got, on standard error so that {@code --json} stays clean: a
- * line rewritten in place on a terminal, or a plain line every so often when not. Each says the
- * executions, their rate, the longest execution, the crashes, and the bound the search is closest
- * to hitting.
+ * Shows how far the searches got, on standard error so that {@code --json} stays clean: one line
+ * rewritten in place on a terminal (the latest news of whichever search reported last, when
+ * several run at once), or a plain line per search every so often when not. Each says the
+ * executions, their rate, the longest execution, the crashes, and the bound the search is
+ * closest to hitting.
  */
-final class ProgressDisplay implements Progress.Listener {
+final class ProgressDisplay {
 
     /** How progress is shown. */
     enum Mode {
         TERMINAL, PLAIN, NONE
     }
 
-    private final Scenario<?, ?> scenario;
     private final ExploreOptions options;
     private final Mode mode;
     private final PrintWriter err;
     private final double plainInterval;
-    private double lastPlain;
     private int shown;
 
-    ProgressDisplay(Scenario<?, ?> scenario, ExploreOptions options, Mode mode, PrintWriter err, double plainInterval) {
-        this.scenario = scenario;
+    ProgressDisplay(ExploreOptions options, Mode mode, PrintWriter err, double plainInterval) {
         this.options = options;
         this.mode = mode;
         this.err = err;
         this.plainInterval = plainInterval;
     }
 
-    @Override
-    public synchronized void progress(Progress p) {
+    /** The listener of one scenario's search. */
+    Progress.Listener listener(Scenario<?, ?> scenario) {
+        double[] lastPlain = {0};
+        return p -> show(scenario, p, lastPlain);
+    }
+
+    private synchronized void show(Scenario<?, ?> scenario, Progress p, double[] lastPlain) {
         switch (mode) {
             case TERMINAL -> {
-                String line = line(p);
+                String line = line(scenario, p);
                 err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
                 shown = line.length();
                 err.flush();
             }
             case PLAIN -> {
-                if (p.seconds() - lastPlain >= plainInterval) {
-                    lastPlain = p.seconds();
-                    err.println("armada: " + line(p));
+                if (p.seconds() - lastPlain[0] >= plainInterval) {
+                    lastPlain[0] = p.seconds();
+                    err.println("armada: " + line(scenario, p));
                     err.flush();
                 }
             }
@@ -55,8 +58,8 @@ final class ProgressDisplay implements Progress.Listener {
         }
     }
 
-    /** Clears the terminal line before the verdict is printed. */
-    synchronized void done() {
+    /** Clears the terminal line before a verdict is printed. */
+    synchronized void clear() {
         if (mode == Mode.TERMINAL && shown > 0) {
             err.print("\r" + " ".repeat(shown) + "\r");
             err.flush();
@@ -64,14 +67,14 @@ final class ProgressDisplay implements Progress.Listener {
         }
     }
 
-    String line(Progress p) {
+    String line(Scenario<?, ?> scenario, Progress p) {
         long rate = p.seconds() > 0 ? Math.round(p.executions() / p.seconds()) : 0;
         return String.format(Locale.ROOT, "%s: %,d executions (%,d/s), depth %d, %,d crashes; %s", scenario.name(),
-                p.executions(), rate, p.depth(), p.crashes(), nearestBound(p));
+                p.executions(), rate, p.depth(), p.crashes(), nearestBound(scenario, p));
     }
 
     /** The bound the search is closest to hitting, as a share of it. */
-    String nearestBound(Progress p) {
+    String nearestBound(Scenario<?, ?> scenario, Progress p) {
         String name = "steps " + p.depth() + " of " + scenario.maxSteps();
         double share = (double) p.depth() / scenario.maxSteps();
         if (options.seconds() > 0 && p.seconds() / options.seconds() > share) {
