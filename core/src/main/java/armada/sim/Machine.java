@@ -387,7 +387,7 @@ public final class Machine implements AutoCloseable {
             record(choice.codes[idx]);
             if (rec.tracing) {
                 rec.line("machine", "durable state " + Choice.token(choice.codes[idx]) + " of " + n
-                        + " that the crash may leave");
+                        + " that the crash may leave: " + options.describe(pick));
             }
         }
         options.apply(pick);

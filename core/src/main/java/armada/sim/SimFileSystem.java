@@ -321,6 +321,18 @@ public final class SimFileSystem implements FileSystem {
         return durability == Durability.ORDERED ? states.ordered(budget) : states.reordered(budget);
     }
 
+    /** What crash state {@code chosen} kept and lost of the unsynced changes; {@code full} keeps them all. */
+    List<String> describe(FsSnapshot full, FsSnapshot chosen) {
+        if (unsynced.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Integer> durableLengths = new HashMap<>();
+        for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
+            durableLengths.put(e.getKey(), e.getValue().durable);
+        }
+        return CrashStateText.files(names, durableDirs, durableLengths, full, chosen);
+    }
+
     /**
      * The state in which exactly the unsynced operations {@code survives} accepts survived
      * (applied in issue order over the durable image), with some files' lengths cut to
