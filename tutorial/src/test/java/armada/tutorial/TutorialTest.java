@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * file it shows is written, every diff applied (and undone where it says so), every command run,
  * and each command's exit status and the output the document shows are checked. So the tutorial
  * cannot rot: a change to the API, the traces or the replay lines fails this test until the
- * document is brought along. README's quickstart must agree with the tutorial's project.
+ * document is brought along. README's quickstart must agree with the tutorial's project. A failure
+ * leaves the project in place and says where; a pass removes it.
  */
 class TutorialTest {
 
@@ -60,15 +61,16 @@ class TutorialTest {
                     last = p.run(command);
                     lastCommand = "line " + line + ": " + command.strip();
                     runs++;
-                    assertThat(last.exit()).as("exit status of %s\n%s", lastCommand, String.join("\n", last.output()))
-                            .isEqualTo(exit);
+                    assertThat(last.exit()).as("exit status of %s (in %s)\n%s", lastCommand, p.project,
+                            String.join("\n", last.output())).isEqualTo(exit);
                 }
                 case Script.Output(List<String> lines, int line) -> {
                     assertThat(last).as("line %d: output shown before any command", line).isNotNull();
                     Result r = java.util.Objects.requireNonNull(last);
                     String missing = OutputMatch.firstMissing(lines, r.output());
-                    assertThat(missing).as("line %d: this line, shown as printed by %s, is not in its output (in"
-                            + " order):\n%s", line, lastCommand, String.join("\n", r.output())).isNull();
+                    assertThat(missing).as("line %d: a line shown as printed by %s (in %s) is not in its output, in"
+                            + " order:\n%s\nThe line", line, lastCommand, p.project, String.join("\n", r.output()))
+                            .isNull();
                 }
                 case Script.Shown s -> { }
             }
