@@ -6,14 +6,15 @@ import armada.explore.ExploreOptions;
 import armada.explore.Explorer;
 import armada.explore.Replay;
 import armada.explore.Scenario;
-import armada.explore.ScenarioSource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -87,6 +88,24 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print the full trace of every violation (default: only when one scenario is named).")
     boolean trace;
 
+    @Mixin
+    ClassPathOption classPath = new ClassPathOption();
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "unexpected",
+            description = "What makes the exit status 1: unexpected (a verdict other than the expected one; the"
+                    + " default), violated (any VIOLATED verdict), inconclusive (any INCONCLUSIVE one); several"
+                    + " with commas. A scenario that cannot be checked always does.")
+    List<String> failOn = new ArrayList<>(List.of("unexpected"));
+
+    @Option(names = "--progress", paramLabel = "HOW", defaultValue = "auto",
+            description = "Progress on stderr: auto (a live line on a terminal, else a line every 10 s), terminal,"
+                    + " plain or none.")
+    String progress = "auto";
+
+    @Option(names = "--progress-interval", hidden = true, defaultValue = "10",
+            description = "Seconds between plain progress lines.")
+    double progressInterval = 10;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -104,37 +123,69 @@ final class CheckCommand implements Callable<Integer> {
                     "--executions, --seconds and --max-crashes must not be negative, --workers at least 1,"
                             + " --stuck-seconds positive");
         }
-        List<Scenario<?, ?>> selected = Selection.select(ScenarioSource.all(), names, spec.commandLine(), benchmarks);
+        Set<FailOn> fail;
+        try {
+            fail = FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+        }
+        ProgressDisplay.Mode shown = progressMode();
+        Catalog catalog = catalog();
+        List<Scenario<?, ?>> selected = Selection.select(catalog.scenarios(), names, spec.commandLine(), benchmarks);
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)
                 .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds)
                 .withStateCache(!noStateCache);
-        Output output = json ? new JsonOutput(out) : new TableOutput(out, trace || selected.size() == 1);
+        ReplayLine replayLine = new ReplayLine(catalog.classPath(), maxCrashes);
+        Output output = json ? new JsonOutput(out, replayLine)
+                : new TableOutput(out, trace || selected.size() == 1, replayLine);
         if (replay != null) {
             if (selected.size() != 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--replay needs exactly one scenario name");
             }
-            return replayOne(selected.getFirst(), replay, output);
+            return replayOne(selected.getFirst(), replay, output, fail);
         }
-        boolean[] allAsExpected = {true};
+        boolean[] failed = {false};
         output.begin();
         int parallel = jobs != null ? jobs : kind == ExploreOptions.StrategyKind.EXHAUSTIVE ? w : 1;
-        ScenarioRuns.run(selected, options, parallel, (s, result) -> {
+        ProgressDisplay display = new ProgressDisplay(options, shown, spec.commandLine().getErr(), progressInterval);
+        ScenarioRuns.run(selected, options, parallel, display::listener, (s, result) -> {
+            display.clear();
             Verdict v = result.verdict();
             if (v == null) {
                 // This scenario cannot be checked; say why and go on with the others.
                 output.error(s, String.valueOf(result.error()));
-                allAsExpected[0] = false;
+                failed[0] = true;
                 return;
             }
             boolean ok = s.asExpected(v);
-            allAsExpected[0] &= ok;
+            failed[0] |= FailOn.fails(fail, v.label(), ok);
             output.verdict(s, options, v, ok);
         });
         output.end();
         out.flush();
-        return allAsExpected[0] ? 0 : 1;
+        return failed[0] ? 1 : 0;
+    }
+
+    private Catalog catalog() {
+        try {
+            return classPath.catalog();
+        } catch (Catalog.CatalogException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private ProgressDisplay.Mode progressMode() {
+        return switch (progress) {
+            case "auto" -> java.util.Optional.ofNullable(System.console()).map(java.io.Console::isTerminal).orElse(false)
+                    ? ProgressDisplay.Mode.TERMINAL : ProgressDisplay.Mode.PLAIN;
+            case "terminal" -> ProgressDisplay.Mode.TERMINAL;
+            case "plain" -> ProgressDisplay.Mode.PLAIN;
+            case "none" -> ProgressDisplay.Mode.NONE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--progress takes auto, terminal, plain or none, not '" + progress + "'");
+        };
     }
 
     private ExploreOptions.Reduction reduction(String name) {
@@ -147,7 +198,7 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private int replayOne(Scenario<?, ?> s, String schedule, Output output) {
+    private int replayOne(Scenario<?, ?> s, String schedule, Output output, Set<FailOn> fail) {
         Replay r;
         try {
             r = Explorer.replay(s, schedule, maxCrashes);
@@ -157,7 +208,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         output.replay(s, r);
         spec.commandLine().getOut().flush();
-        boolean ok = r.failure() != null ? s.expected().name().equals("VIOLATED") : false;
-        return ok ? 0 : 1;
+        if (r.failure() == null) {
+            return 0; // this execution is correct
+        }
+        boolean asExpected = s.expected().name().equals("VIOLATED") && r.failure().kind().equals(s.expectedFailure());
+        return FailOn.fails(fail, "VIOLATED", asExpected) ? 1 : 0;
     }
 }

@@ -140,6 +140,20 @@ final class Devices implements DurableState {
             };
         }
 
+        /** What state {@code pick} kept and lost of the changes not yet durable, in words. */
+        String describe(int pick) {
+            List<String> phrases = new ArrayList<>();
+            int rest = pick;
+            for (int i = 0; i < disks.length; i++) {
+                List<List<Block>> states = diskStates.get(i).states;
+                phrases.addAll(CrashStateText.disk(disks[i], states.get(rest % states.size())));
+                rest /= states.size();
+            }
+            List<FsSnapshot> files = fsStates.states;
+            phrases.addAll(fs.describe(files.getFirst(), files.get(rest % files.size())));
+            return phrases.isEmpty() ? "nothing was pending" : String.join(", ", phrases);
+        }
+
         /** Puts every device in state {@code pick} (a mixed-radix index over the devices). */
         void apply(int pick) {
             int rest = pick;

@@ -484,6 +484,18 @@ public final class SimFileSystem implements FileSystem {
         return durability == Durability.ORDERED ? states.ordered(budget) : states.reordered(budget);
     }
 
+    /** What crash state {@code chosen} kept and lost of the unsynced changes; {@code full} keeps them all. */
+    List<String> describe(FsSnapshot full, FsSnapshot chosen) {
+        if (unsynced.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, byte[]> durableContents = new HashMap<>();
+        for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
+            durableContents.put(e.getKey(), e.getValue().durable);
+        }
+        return CrashStateText.files(paths, durableDirs, durableContents, full, chosen);
+    }
+
     /**
      * The state in which exactly the unsynced operations {@code survives} accepts survived
      * (applied in issue order over the durable image), and the writes {@code torn} names in part.
