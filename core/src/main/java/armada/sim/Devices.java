@@ -1,5 +1,9 @@
 package armada.sim;
 
+import armada.world.Durability;
+import armada.world.CrashInvariant;
+import armada.world.DurableState;
+
 import armada.world.Block;
 import java.util.ArrayList;
 import java.util.List;

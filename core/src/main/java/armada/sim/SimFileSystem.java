@@ -1,5 +1,7 @@
 package armada.sim;
 
+import armada.world.Durability;
+
 import armada.world.Fd;
 import armada.world.FileSystem;
 import armada.world.MissingFileException;

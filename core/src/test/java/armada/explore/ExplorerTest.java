@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import armada.check.Failure;
 import armada.check.Verdict;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.explore.RegisterSpec.Read;
 import armada.explore.RegisterSpec.Write;
 import armada.explore.Registers.Locked;

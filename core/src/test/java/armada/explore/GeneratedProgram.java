@@ -305,8 +305,8 @@ final class GeneratedProgram {
             }
             clients.add(List.copyOf(ops));
         }
-        armada.sim.Durability[] models = armada.sim.Durability.values();
-        armada.sim.Durability d = models[random.nextInt(models.length)];
+        armada.world.Durability[] models = armada.world.Durability.values();
+        armada.world.Durability d = models[random.nextInt(models.length)];
         int crashes = random.nextInt(5) == 0 ? 0 : random.nextInt(3) == 0 ? 2 : 1;
         int failures = disks > 0 && random.nextInt(3) == 0 ? 1 : 0;
         // Torn writes: short appends tear at 2-byte sectors; a 2-byte sector would give a 4 KiB

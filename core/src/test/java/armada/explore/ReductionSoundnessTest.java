@@ -3,7 +3,7 @@ package armada.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import armada.check.Event;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.sim.ExecutionRecord;
 import armada.sim.Machine;
 import armada.sim.Scheduler;

@@ -1,5 +1,7 @@
 package armada.sim;
 
+import armada.world.Durability;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import armada.world.Block;
