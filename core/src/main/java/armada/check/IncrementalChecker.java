@@ -71,6 +71,7 @@ public final class IncrementalChecker<S> {
         }
         if (shared == history.size()) {
             // A prefix of the previous history (a crash point of the execution being checked).
+            eventsReused += shared;
             return sessions.get(shared);
         }
         // Sessions past the shared prefix belong to the old history only.
