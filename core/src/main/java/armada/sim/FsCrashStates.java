@@ -78,13 +78,15 @@ final class FsCrashStates {
         // Per file its options (kept, cut): the first `kept` of its operations whole, and the next torn at `cut`.
         List<List<int[]>> fileOptions = new ArrayList<>();
         for (List<Integer> mine : files) {
+            // Most kept first: all of them, then the last one torn (longest part first), then one fewer...
             List<int[]> options = new ArrayList<>();
             for (int kept = mine.size(); kept >= 0; kept--) {
                 options.add(new int[] {kept, -1});
-            }
-            for (int i = 0; i < mine.size(); i++) {
-                for (int cut : tears(ops.get(mine.get(i)))) {
-                    options.add(new int[] {i, cut});
+                if (kept > 0) {
+                    List<Integer> cuts = tears(ops.get(mine.get(kept - 1)));
+                    for (int c = cuts.size() - 1; c >= 0; c--) {
+                        options.add(new int[] {kept - 1, cuts.get(c)});
+                    }
                 }
             }
             fileOptions.add(options);

@@ -364,13 +364,6 @@ public final class Machine implements AutoCloseable {
         generation++;
         durableDirty = true;
         rec.crash(crashes);
-        CrashCache cache = crashCache;
-        if (cache != null && !cache.fresh(List.of(devices.fingerprint(), crashes, failures, randomSeen,
-                java.util.Set.copyOf(randomSeenLarge)), rec.history, steps, Arrays.copyOf(decisions, decisionCount))) {
-            if (rec.tracing) { rec.line("machine", "an equal point after a crash was searched already"); }
-            abandoned = true;
-            return false;
-        }
         for (SimThread t : slots) {
             t.state = SimThread.State.IDLE;
             Arrays.fill(t.clock, 0);
@@ -383,24 +376,42 @@ public final class Machine implements AutoCloseable {
         return true;
     }
 
-    /** The durable state after this crash: a choice among the distinct ones the model allows. */
+    /**
+     * The durable state after this crash: a choice among the distinct ones the model allows,
+     * less those the crash cache says were searched already from an equal point (all of them:
+     * the execution stops here, as abandoned).
+     */
     private boolean chooseCrashState() {
         Devices.CrashOptions options = devices.crashOptions(workload.crashStateBudget());
         int n = options.count();
         crashStateCounts.add(n);
         crashStatesCut |= options.cut();
-        int pick = 0;
-        if (n > 1) {
-            choice.clear(-1);
-            for (int i = 0; i < n; i++) {
-                choice.add(Choice.survive(i), Action.of(Action.CRASH, 0, i));
+        CrashCache cache = rec.tracing ? null : crashCache;
+        int[] offered = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (cache == null || freshAfterCrash(cache, options, i, n)) {
+                offered[k++] = i;
             }
-            int idx = scheduler.choose(choice);
+        }
+        if (k == 0) {
+            abandoned = true;
+            return false;
+        }
+        int pick = offered[0];
+        if (n > 1) {
+            // A decision whenever the model offers several states, even if the cache leaves one:
+            // a replay without the cache sees them all.
+            choice.clear(-1);
+            for (int j = 0; j < k; j++) {
+                choice.add(Choice.survive(offered[j]), Action.of(Action.CRASH, 0, offered[j]));
+            }
+            int idx = k > 1 ? scheduler.choose(choice) : 0;
             if (idx == Scheduler.ABANDON) {
                 abandoned = true;
                 return false;
             }
-            pick = idx;
+            pick = offered[idx];
             record(choice.codes[idx]);
             if (rec.tracing) {
                 rec.line("machine", "durable state " + Choice.token(choice.codes[idx]) + " of " + n
@@ -409,6 +420,17 @@ public final class Machine implements AutoCloseable {
         }
         options.apply(pick);
         return true;
+    }
+
+    /** Whether the cache wants the search to go on with crash state {@code i} of {@code n}. */
+    private boolean freshAfterCrash(CrashCache cache, Devices.CrashOptions options, int i, int n) {
+        options.apply(i);
+        long[] path = Arrays.copyOf(decisions, decisionCount + (n > 1 ? 1 : 0));
+        if (n > 1) {
+            path[decisionCount] = Choice.survive(i);
+        }
+        return cache.fresh(List.of(devices.fingerprint(), crashes, failures, randomSeen,
+                java.util.Set.copyOf(randomSeenLarge)), rec.history, steps, path);
     }
 
     private void record(long decision) {

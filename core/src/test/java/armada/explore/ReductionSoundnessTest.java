@@ -95,24 +95,28 @@ class ReductionSoundnessTest {
 
     /**
      * The state cache as the explorer uses it, recording what it needs to give back the outcomes
-     * of the executions it cut short: at every crash point an execution passed, the point and
-     * where its history was; for an execution cut at a point, its history so far. At the end
-     * each cut execution stands for its history followed by every way the point's first search
-     * went on (which may itself have been cut at a later point: repeated to a fixed point).
+     * of the crash states it left out: at every crash state an execution went on with, the point
+     * and where its history was; for a crash state left out, the history so far. At the end each
+     * state left out stands for that history followed by every way the point's first search went
+     * on (which may itself have left states out: repeated to a fixed point).
      */
     private static final class CachedRuns implements armada.sim.CrashCache {
 
         private record Suffix(List<Event> events, String failure) {
         }
 
+        private record Call(Object key, int at, long[] path, boolean fresh) {
+        }
+
         private final StateCache cache;
-        private final List<Object[]> passed = new ArrayList<>();
-        private @org.jspecify.annotations.Nullable Object prunedAt;
-        /** Per execution that passed points: its points (key, history index). */
+        private final List<Call> calls = new ArrayList<>();
+        /** Per execution: the points it went on from (key, history index). */
         private final List<List<Object[]>> runsPoints = new ArrayList<>();
         private final List<List<Event>> runsHistory = new ArrayList<>();
         private final List<String> runsFailure = new ArrayList<>();
-        private final List<@org.jspecify.annotations.Nullable Object> runsPruned = new ArrayList<>();
+        private final List<Boolean> runsComplete = new ArrayList<>();
+        /** Crash states left out: (key, history before the crash). */
+        private final List<Object[]> leftOut = new ArrayList<>();
 
         CachedRuns(Scenario<Integer, GeneratedProgram.Impl> s) {
             this.cache = new StateCache(new Judge(new armada.check.RefinementChecker<>(s.spec())),
@@ -123,33 +127,42 @@ class ReductionSoundnessTest {
         public boolean fresh(Object state, List<Event> history, int steps, long[] path) {
             Object key = cache.key(state, history);
             boolean fresh = cache.fresh(key, steps, path);
-            if (fresh) {
-                passed.add(new Object[] {key, history.size()});
-            } else {
-                prunedAt = key;
-            }
+            calls.add(new Call(key, history.size(), path, fresh));
             return fresh;
         }
 
         void finished(ExecutionRecord r) {
-            if (!r.abandoned() || prunedAt != null) {
-                runsPoints.add(List.copyOf(passed));
-                runsHistory.add(r.history());
-                runsFailure.add(r.failure() == null ? "-" : r.failure().kind());
-                runsPruned.add(prunedAt);
+            List<Object[]> points = new ArrayList<>();
+            long[] decisions = r.decisions();
+            for (Call c : calls) {
+                if (c.fresh() && c.path().length <= decisions.length
+                        && java.util.Arrays.equals(c.path(), 0, c.path().length, decisions, 0, c.path().length)) {
+                    points.add(new Object[] {c.key(), c.at()});
+                }
             }
-            passed.clear();
-            prunedAt = null;
+            for (Call c : calls) {
+                if (!c.fresh()) {
+                    // The points the execution went on from before this crash are on its expansions' way too.
+                    List<Object[]> before = points.stream().filter(p -> (Integer) p[1] < c.at()).toList();
+                    leftOut.add(new Object[] {c.key(), List.copyOf(r.history().subList(0, c.at())), before});
+                }
+            }
+            runsPoints.add(points);
+            runsHistory.add(r.history());
+            runsFailure.add(r.failure() == null ? "-" : r.failure().kind());
+            runsComplete.add(!r.abandoned());
+            calls.clear();
         }
 
         Set<String> expandPruned() {
             Map<Object, Set<Suffix>> suffixes = new java.util.HashMap<>();
-            Set<String> out = new HashSet<>();
-            // Full histories known: the complete executions, then the expansions of cut ones.
+            // Full histories known: the complete executions, then the expansions of states left out.
             List<Object[]> full = new ArrayList<>();
+            Set<String> known = new HashSet<>();
             for (int i = 0; i < runsHistory.size(); i++) {
-                if (runsPruned.get(i) == null) {
+                if (runsComplete.get(i)) {
                     full.add(new Object[] {runsPoints.get(i), runsHistory.get(i), runsFailure.get(i)});
+                    known.add(runsHistory.get(i).toString() + runsFailure.get(i));
                 }
             }
             boolean changed = true;
@@ -166,21 +179,14 @@ class ReductionSoundnessTest {
                     }
                 }
                 List<Object[]> more = new ArrayList<>();
-                Set<String> known = new HashSet<>();
-                for (Object[] f : full) {
-                    known.add(f[1].toString() + f[2]);
-                }
-                for (int i = 0; i < runsHistory.size(); i++) {
-                    Object key = runsPruned.get(i);
-                    if (key == null) {
-                        continue;
-                    }
-                    for (Suffix sfx : suffixes.getOrDefault(key, Set.of())) {
-                        List<Event> history = new ArrayList<>(runsHistory.get(i));
-                        // The cut history ends with the crash; the suffix starts after it.
+                for (Object[] out : leftOut) {
+                    @SuppressWarnings("unchecked")
+                    List<Event> prefix = (List<Event>) out[1];
+                    for (Suffix sfx : suffixes.getOrDefault(out[0], Set.of())) {
+                        List<Event> history = new ArrayList<>(prefix);
                         history.addAll(sfx.events());
                         if (known.add(history.toString() + sfx.failure())) {
-                            more.add(new Object[] {runsPoints.get(i), history, sfx.failure()});
+                            more.add(new Object[] {out[2], history, sfx.failure()});
                         }
                     }
                 }
@@ -189,6 +195,7 @@ class ReductionSoundnessTest {
                     changed = true;
                 }
             }
+            Set<String> out = new HashSet<>();
             for (Object[] f : full) {
                 @SuppressWarnings("unchecked")
                 List<Event> history = (List<Event>) f[1];
