@@ -1,0 +1,51 @@
+package armada.history.models;
+
+import armada.spec.Op;
+import armada.spec.Outcomes;
+import armada.spec.Spec;
+import armada.spec.Unit;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A compare-and-set register that starts at nil; a crash keeps its value. Deterministic. */
+public final class CasRegister implements Spec<CasValue> {
+
+    @Override
+    public String name() {
+        return "cas-register";
+    }
+
+    @Override
+    public CasValue initial() {
+        return CasValue.NIL;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> Outcomes<R, CasValue> step(CasValue state, Op<R> op) {
+        Outcomes<?, CasValue> out = switch ((CasOp<?>) op) {
+            case CasOp.Read r -> Outcomes.one(state, state);
+            case CasOp.Write w -> Outcomes.one(Unit.UNIT, CasValue.of(w.value()));
+            case CasOp.Cas c -> Objects.equals(state.value(), c.expected())
+                    ? Outcomes.one(true, CasValue.of(c.replacement())) : Outcomes.one(false, state);
+        };
+        return (Outcomes<R, CasValue>) out;
+    }
+
+    /** As the default, without building the outcomes that the result rules out. */
+    @Override
+    public <R> Outcomes<R, CasValue> stepReturning(CasValue state, Op<R> op, @Nullable Object result) {
+        boolean matches = switch ((CasOp<?>) op) {
+            case CasOp.Read r -> state.equals(result);
+            case CasOp.Write w -> result == Unit.UNIT;
+            case CasOp.Cas c -> Boolean.valueOf(Objects.equals(state.value(), c.expected())).equals(result);
+        };
+        return matches ? step(state, op) : Outcomes.of(java.util.List.of());
+    }
+
+    @Override
+    public Set<CasValue> crash(CasValue state) {
+        return Set.of(state);
+    }
+}

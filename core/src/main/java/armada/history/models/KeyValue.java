@@ -1,0 +1,55 @@
+package armada.history.models;
+
+import armada.history.Partitioned;
+import armada.spec.Op;
+import armada.spec.Outcomes;
+import armada.spec.Spec;
+import armada.spec.Unit;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A key-value store with get, put and append, every key starting empty; a crash keeps the state.
+ * Each operation touches one key, so the store is {@link Partitioned} by key.
+ */
+public final class KeyValue implements Spec<KvState>, Partitioned {
+
+    @Override
+    public String name() {
+        return "kv";
+    }
+
+    @Override
+    public KvState initial() {
+        return KvState.EMPTY;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> Outcomes<R, KvState> step(KvState state, Op<R> op) {
+        Outcomes<?, KvState> out = switch ((KvOp<?>) op) {
+            case KvOp.Get g -> Outcomes.one(state.get(g.key()), state);
+            case KvOp.Put p -> Outcomes.one(Unit.UNIT, state.with(p.key(), p.value()));
+            case KvOp.Append a -> Outcomes.one(Unit.UNIT, state.with(a.key(), state.get(a.key()) + a.value()));
+        };
+        return (Outcomes<R, KvState>) out;
+    }
+
+    /** As the default, without building the outcome that the result rules out. */
+    @Override
+    public <R> Outcomes<R, KvState> stepReturning(KvState state, Op<R> op, @Nullable Object result) {
+        boolean matches = op instanceof KvOp.Get g ? state.get(g.key()).equals(result) : result == Unit.UNIT;
+        return matches ? step(state, op) : Outcomes.of(List.of());
+    }
+
+    @Override
+    public Set<KvState> crash(KvState state) {
+        return Set.of(state);
+    }
+
+    @Override
+    public Object partitionOf(Op<?> op) {
+        return ((KvOp<?>) op).key();
+    }
+}
