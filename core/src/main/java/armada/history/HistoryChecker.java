@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HistoryChecker<S> {
 
+    /** Iterations each partition's search gets in the first round; the budget doubles every round. */
+    private static final long FIRST_BUDGET = 1 << 12;
+    private static final long MAX_BUDGET = 1L << 40;
+
     private final Spec<S> spec;
     private final HistoryOptions options;
 
@@ -38,40 +42,62 @@ public final class HistoryChecker<S> {
         return spec;
     }
 
-    /** The verdict on {@code history}. */
+    /**
+     * The verdict on {@code history}. The partitions are searched side by side, each for a budget
+     * of iterations that doubles every round, and the check stops at the first partition that is
+     * not linearizable: one is enough for the verdict, and a failing partition can be cheap to
+     * refute while another needs a long search (as Porcupine runs partitions in parallel).
+     */
     public HistoryResult check(History history) {
         long start = System.nanoTime();
         boolean limited = options.seconds() > 0;
         long deadline = start + (long) (options.seconds() * 1e9);
         Map<@Nullable Object, List<Operation>> parts = partitions(history);
-        List<Linearization> linearizations = new ArrayList<>();
+        List<@Nullable Object> keys = new ArrayList<>(parts.keySet());
+        List<Search<S>> searches = new ArrayList<>(keys.size());
+        for (List<Operation> ops : parts.values()) {
+            searches.add(new Search<>(spec, Problem.of(ops, history), limited, deadline, options.stateLimit()));
+        }
+        Linearization[] linearizations = new Linearization[keys.size()];
         List<PartialLinearization> failures = new ArrayList<>();
         boolean vacuous = false;
         String unfinished = "";
-        long states = 0;
-        for (Map.Entry<@Nullable Object, List<Operation>> part : parts.entrySet()) {
-            if (limited && System.nanoTime() - deadline > 0) {
-                unfinished = timeLimit();
-                break;
-            }
-            Search<S> search = new Search<>(spec, Problem.of(part.getValue(), history), limited, deadline,
-                    options.stateLimit());
-            Search.End end = search.run();
-            states += search.states();
-            Object key = part.getKey();
-            if (end == Search.End.FOUND) {
-                linearizations.add(new Linearization(key, search.found()));
-            } else if (search.undefinedSeen()) {
-                vacuous = true; // the spec reached undefined behaviour: the part is explained, vacuously
-            } else if (end == Search.End.FAILED) {
-                for (PartialLinearization pl : search.longest()) {
-                    failures.add(pl.in(key));
+        List<Integer> running = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            running.add(k);
+        }
+        long budget = FIRST_BUDGET;
+        while (!running.isEmpty() && failures.isEmpty() && unfinished.isEmpty()) {
+            List<Integer> still = new ArrayList<>();
+            for (int k : running) {
+                Search<S> search = searches.get(k);
+                Search.End end = search.run(budget);
+                Object key = keys.get(k);
+                if (end == Search.End.RUNNING) {
+                    still.add(k);
+                } else if (end == Search.End.FOUND) {
+                    linearizations[k] = new Linearization(key, search.found());
+                } else if (search.undefinedSeen()) {
+                    vacuous = true; // the spec reached undefined behaviour: the part is explained, vacuously
+                } else if (end == Search.End.FAILED) {
+                    for (PartialLinearization pl : search.longest()) {
+                        failures.add(pl.in(key));
+                    }
+                    break;
+                } else if (end == Search.End.TIME_LIMIT) {
+                    unfinished = timeLimit();
+                    break;
+                } else if (unfinished.isEmpty()) {
+                    unfinished = "the search entered more than " + options.stateLimit() + " states"
+                            + (key == null ? "" : " in partition " + key);
                 }
-            } else if (unfinished.isEmpty()) {
-                unfinished = end == Search.End.TIME_LIMIT ? timeLimit()
-                        : "the search entered more than " + options.stateLimit() + " states"
-                                + (key == null ? "" : " in partition " + key);
             }
+            running = still;
+            budget = Math.min(budget * 2, MAX_BUDGET);
+        }
+        long states = 0;
+        for (Search<S> s : searches) {
+            states += s.states();
         }
         HistoryResult.Stats stats = new HistoryResult.Stats(history.size(), Math.max(1, parts.size()), states,
                 (System.nanoTime() - start) / 1e9);
@@ -81,7 +107,13 @@ public final class HistoryChecker<S> {
         if (!unfinished.isEmpty()) {
             return new HistoryResult.Inconclusive(unfinished, stats);
         }
-        return new HistoryResult.Linearizable(vacuous, linearizations, stats);
+        List<Linearization> found = new ArrayList<>();
+        for (Linearization l : linearizations) {
+            if (l != null) {
+                found.add(l);
+            }
+        }
+        return new HistoryResult.Linearizable(vacuous, found, stats);
     }
 
     private String timeLimit() {

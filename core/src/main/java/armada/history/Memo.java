@@ -1,27 +1,31 @@
 package armada.history;
 
-import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
-
 /**
  * The search's memo: the (set of operations already handled, spec state) pairs it has entered.
  * From such a pair the rest of the search is always the same, so entering it again cannot help.
- * An open-addressing table keyed by a 64-bit hash, compared in full (bit set and state) on a
- * hash match, so a collision never prunes a search that could succeed.
+ *
+ * <p>An open-addressing table of flat rows of longs, {@code [hash, state id + 1, set words...]},
+ * so that a probe usually touches one cache line and no object; the state is its id in the
+ * search's {@link StateTable}. Rows are compared in full on a hash match, so a collision never
+ * prunes a search that could succeed.
  */
 final class Memo {
 
-    private long[] hashes;
-    private @Nullable Object[] states;
-    private long[] @Nullable [] sets;
+    /** The largest table, in longs (a Java array holds a little under 2^31). */
+    private static final long MAX_LONGS = Integer.MAX_VALUE - 16;
+
+    private final int words;
+    private final int width;
+    private long[] rows;
     private int count;
     private int mask;
 
-    Memo() {
+    /** A memo of sets of {@code words} 64-bit words. */
+    Memo(int words) {
+        this.words = words;
+        this.width = 2 + words;
         int capacity = 1 << 10;
-        hashes = new long[capacity];
-        states = new Object[capacity];
-        sets = new long[capacity][];
+        rows = new long[capacity * width];
         mask = capacity - 1;
     }
 
@@ -29,12 +33,22 @@ final class Memo {
         return count;
     }
 
-    /** The hash of a (set, state) pair, from the set's hash and the state's. */
-    static long hash(long setHash, Object state) {
-        long h = setHash ^ (state.hashCode() * 0x9E3779B97F4A7C15L);
-        h ^= h >>> 29;
+    /** Whether the table is as large as it can be and three-quarters full: the search must stop. */
+    boolean full() {
+        return !canGrow() && count * 4L > (mask + 1) * 3L;
+    }
+
+    private boolean canGrow() {
+        return (mask + 1) * 2L * width <= MAX_LONGS;
+    }
+
+    /** The hash of a (set, state) pair, from the set's Zobrist hash and the state's id. */
+    static long hash(long setHash, int state) {
+        long h = setHash + (state + 1) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
         h *= 0xBF58476D1CE4E5B9L;
-        return h ^ (h >>> 32);
+        h ^= h >>> 29;
+        return h;
     }
 
     /**
@@ -42,41 +56,50 @@ final class Memo {
      *
      * @return false if it was there already
      */
-    boolean add(long hash, long[] set, Object state) {
+    boolean add(long hash, long[] set, int state) {
+        long tag = state + 1L;
         int i = (int) hash & mask;
-        while (states[i] != null) {
-            if (hashes[i] == hash && state.equals(states[i]) && Arrays.equals(sets[i], set)) {
+        while (true) {
+            int base = i * width;
+            long t = rows[base + 1];
+            if (t == 0) {
+                rows[base] = hash;
+                rows[base + 1] = tag;
+                System.arraycopy(set, 0, rows, base + 2, words);
+                count++;
+                if (count * 2L > mask + 1L && canGrow()) {
+                    grow();
+                }
+                return true;
+            }
+            if (t == tag && rows[base] == hash && sameSet(base + 2, set)) {
                 return false;
             }
             i = (i + 1) & mask;
         }
-        hashes[i] = hash;
-        states[i] = state;
-        sets[i] = set.clone();
-        if (++count * 2 > hashes.length) {
-            grow();
+    }
+
+    private boolean sameSet(int at, long[] set) {
+        for (int w = 0; w < words; w++) {
+            if (rows[at + w] != set[w]) {
+                return false;
+            }
         }
         return true;
     }
 
     private void grow() {
-        long[] oldHashes = hashes;
-        @Nullable Object[] oldStates = states;
-        long[] @Nullable [] oldSets = sets;
-        int capacity = oldHashes.length * 2;
-        hashes = new long[capacity];
-        states = new Object[capacity];
-        sets = new long[capacity][];
+        long[] old = rows;
+        int capacity = (mask + 1) * 2;
+        rows = new long[capacity * width];
         mask = capacity - 1;
-        for (int j = 0; j < oldHashes.length; j++) {
-            if (oldStates[j] != null) {
-                int i = (int) oldHashes[j] & mask;
-                while (states[i] != null) {
+        for (int base = 0; base < old.length; base += width) {
+            if (old[base + 1] != 0) {
+                int i = (int) old[base] & mask;
+                while (rows[i * width + 1] != 0) {
                     i = (i + 1) & mask;
                 }
-                hashes[i] = oldHashes[j];
-                states[i] = oldStates[j];
-                sets[i] = oldSets[j];
+                System.arraycopy(old, base, rows, i * width, width);
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The linearizability search over one {@link Problem}, after Wing and Gong with Lowe's memo: walk
@@ -20,26 +19,26 @@ import org.jspecify.annotations.Nullable;
  * effect, drop it if it is optional, or else undo the last step and try its next alternative.
  * Nondeterministic steps are alternatives too, one per distinct next state. An undefined step is a
  * dead end for the search but is remembered: if nothing else explains the history, that does,
- * vacuously.
+ * vacuously. An optional operation whose step cannot change the state is never placed: that
+ * would only repeat the search without it.
  *
- * <p>The set of handled operations is a bit set with an incrementally updated Zobrist hash, and the
- * entry list is a doubly linked list from which handled operations are unlinked and relinked in
- * stack order. One search per problem; not thread-safe.
+ * <p>States are numbered ({@link StateTable}), the spec's steps cached by number
+ * ({@link Transitions}), the set of handled operations is a bit set with an incrementally updated
+ * Zobrist hash, and the entry list is a doubly linked list from which handled operations are
+ * unlinked and relinked in stack order. The search runs in slices ({@link #run(long)}), so that
+ * several can share a thread. One search per problem; not thread-safe.
  */
 final class Search<S> {
 
-    /** How a search ended. */
-    enum End { FOUND, FAILED, TIME_LIMIT, STATE_LIMIT }
+    /** How a search ended, or {@code RUNNING} while its iteration budget keeps it from ending. */
+    enum End { RUNNING, FOUND, FAILED, TIME_LIMIT, STATE_LIMIT }
 
     /** Partial linearizations kept for a failure. */
     static final int MAX_PARTIALS = 3;
 
-    private static final Object UNDEFINED = new Object();
-    private static final Object NONE = new Object();
-
-    /** Several distinct next states. */
-    private record Many(Object[] states) {
-    }
+    /** Successor codes: a state id (from 0), no successor, undefined behaviour, or -3 - i for {@code many.get(i)}. */
+    private static final int NONE = -1;
+    private static final int UNDEFINED = -2;
 
     private final Spec<S> spec;
     private final Problem p;
@@ -47,24 +46,36 @@ final class Search<S> {
     private final long deadline;
     private final int stateLimit;
     private final int head;
-    private final int tail;
     private final int[] next;
     private final int[] prev;
     private final long[] handled;
     private final long[] zobrist;
     private long setHash;
-    private final Memo memo = new Memo();
+    private final Memo memo;
+    private final StateTable states = new StateTable();
+    /** Misses after which the transition cache is kept only if it hit at least twice as often. */
+    private static final long CACHE_TRIAL = 1 << 14;
+    private Transitions transitions = new Transitions();
+    private boolean caching = true;
+    private long cacheHits;
+    private long cacheMisses;
+    private final List<int[]> many = new ArrayList<>();
 
     private final int[] frameOp;
-    private final Object[] frameState;
-    private final Object[] frameNexts;
+    private final int[] frameState;
+    private final int[] frameCode;
     private final int[] frameIdx;
     private final boolean[] frameDrop;
     private int depth;
     private int placed;
 
+    private int state;
+    private int entry;
+    private int requiredLeft;
+    private long iterations;
+
     private boolean undefinedSeen;
-    private End end = End.FAILED;
+    private End end = End.RUNNING;
     private List<Step> found = List.of();
     private int bestPlaced = -1;
     private final List<PartialLinearization> best = new ArrayList<>();
@@ -81,7 +92,7 @@ final class Search<S> {
         this.stateLimit = stateLimit;
         int entries = 2 * p.size;
         head = entries;
-        tail = entries + 1;
+        int tail = entries + 1;
         next = new int[entries + 2];
         prev = new int[entries + 2];
         int last = head;
@@ -92,17 +103,22 @@ final class Search<S> {
         }
         next[last] = tail;
         prev[tail] = last;
-        handled = new long[(p.size + 63) >>> 6];
+        int words = (p.size + 63) >>> 6;
+        handled = new long[words];
+        memo = new Memo(words);
         zobrist = new long[p.size];
         SplittableRandom random = new SplittableRandom(0x5EED_0F_4A11L);
         for (int j = 0; j < p.size; j++) {
             zobrist[j] = random.nextLong();
         }
         frameOp = new int[p.size];
-        frameState = new Object[p.size];
-        frameNexts = new Object[p.size];
+        frameState = new int[p.size];
+        frameCode = new int[p.size];
         frameIdx = new int[p.size];
         frameDrop = new boolean[p.size];
+        state = states.id(spec.initial());
+        entry = next[head];
+        requiredLeft = p.requiredCount;
     }
 
     End end() {
@@ -124,41 +140,52 @@ final class Search<S> {
         return best;
     }
 
+    /** The (handled set, state) pairs entered so far. */
     int states() {
         return memo.size();
     }
 
-    /** Runs the search to its end. */
-    End run() {
-        Object state = spec.initial();
-        int entry = next[head];
-        int requiredLeft = p.requiredCount;
-        long iterations = 0;
+    /**
+     * Runs the search for at most {@code budget} more iterations (each tries one entry or undoes
+     * one step), or to its end; it can be called again to go on while it is {@link End#RUNNING}.
+     */
+    End run(long budget) {
+        if (end != End.RUNNING) {
+            return end;
+        }
+        long stop = budget > Long.MAX_VALUE - iterations ? Long.MAX_VALUE : iterations + budget;
         while (true) {
             if (requiredLeft == 0) {
                 found = steps(depth);
                 end = End.FOUND;
                 return end;
             }
-            if (limited && (++iterations & 1023) == 0 && System.nanoTime() - deadline > 0) {
+            if (iterations == stop) {
+                return end;
+            }
+            iterations++;
+            if (limited && (iterations & 1023) == 0 && System.nanoTime() - deadline > 0) {
                 end = End.TIME_LIMIT;
                 return end;
             }
-            if (memo.size() > stateLimit) {
+            if (memo.size() > stateLimit || memo.full()) {
                 end = End.STATE_LIMIT;
                 return end;
             }
             int j = entry >>> 1;
             if ((entry & 1) == 0) {
-                Object nexts = successors(j, state);
-                int i = nexts == UNDEFINED ? -1 : firstNew(j, nexts, 0);
+                int code = successors(j, state);
+                // An optional operation that cannot change the state is as good as dropped (or
+                // never placed): placing it would only repeat the search without it.
+                boolean useless = code == state && !p.required[j];
+                int i = code == UNDEFINED || useless ? -1 : firstNew(j, code, 0);
                 if (i < 0) {
-                    undefinedSeen |= nexts == UNDEFINED;
+                    undefinedSeen |= code == UNDEFINED;
                     entry = next[entry];
                     continue;
                 }
-                push(j, state, nexts, i, false);
-                state = get(nexts, i);
+                push(j, state, code, i, false);
+                state = get(code, i);
                 if (p.required[j]) {
                     requiredLeft--;
                 }
@@ -171,49 +198,53 @@ final class Search<S> {
                 entry = resume;
                 continue;
             }
-            stuck(j, state);
-            // Backtrack: undo steps until one has an alternative left.
-            while (true) {
-                if (depth == 0) {
-                    end = End.FAILED;
-                    return end;
-                }
-                int f = depth - 1;
-                int k = frameOp[f];
-                state = frameState[f];
-                unlift(k);
-                if (p.required[k]) {
-                    requiredLeft++;
-                }
-                if (frameDrop[f]) {
-                    depth--;
-                    continue;
-                }
-                placed--;
-                int i = firstNew(k, frameNexts[f], frameIdx[f] + 1);
-                if (i >= 0) {
-                    frameIdx[f] = i;
-                    state = get(frameNexts[f], i);
-                    lift(k);
-                    placed++;
-                    if (p.required[k]) {
-                        requiredLeft--;
-                    }
-                    entry = next[head];
-                } else {
-                    depth--;
-                    entry = next[2 * k];
-                }
-                break;
+            stuck(j);
+            if (!backtrack()) {
+                end = End.FAILED;
+                return end;
             }
         }
     }
 
+    /** Undoes steps until one has an alternative left, and takes it; false when none has. */
+    private boolean backtrack() {
+        while (depth > 0) {
+            int f = depth - 1;
+            int k = frameOp[f];
+            state = frameState[f];
+            unlift(k);
+            if (p.required[k]) {
+                requiredLeft++;
+            }
+            if (frameDrop[f]) {
+                depth--;
+                continue;
+            }
+            placed--;
+            int i = firstNew(k, frameCode[f], frameIdx[f] + 1);
+            if (i >= 0) {
+                frameIdx[f] = i;
+                state = get(frameCode[f], i);
+                lift(k);
+                placed++;
+                if (p.required[k]) {
+                    requiredLeft--;
+                }
+                entry = next[head];
+            } else {
+                depth--;
+                entry = next[2 * k];
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Operation {@code j} is handled (bit set, hash updated by {@link #firstNew}); records the frame. */
-    private void push(int j, Object before, Object nexts, int i, boolean drop) {
+    private void push(int j, int before, int code, int i, boolean drop) {
         frameOp[depth] = j;
         frameState[depth] = before;
-        frameNexts[depth] = nexts;
+        frameCode[depth] = code;
         frameIdx[depth] = i;
         frameDrop[depth] = drop;
         depth++;
@@ -224,14 +255,15 @@ final class Search<S> {
     }
 
     /**
-     * The first alternative from index {@code from} on whose pair (handled plus {@code j}, next
-     * state) is new to the memo, which then holds it; {@code j} is then marked handled. -1 if none.
+     * The first alternative of successor code {@code code} from index {@code from} on whose pair
+     * (handled plus {@code j}, next state) is new to the memo, which then holds it; {@code j} is
+     * then marked handled. -1 if none.
      */
-    private int firstNew(int j, Object nexts, int from) {
+    private int firstNew(int j, int code, int from) {
         long h = setHash ^ zobrist[j];
         handled[j >>> 6] |= 1L << j;
-        for (int i = from, n = count(nexts); i < n; i++) {
-            Object s = get(nexts, i);
+        for (int i = from, n = count(code); i < n; i++) {
+            int s = get(code, i);
             if (memo.add(Memo.hash(h, s), handled, s)) {
                 setHash = h;
                 return i;
@@ -262,41 +294,84 @@ final class Search<S> {
         setHash ^= zobrist[j];
     }
 
-    /** The distinct states operation {@code j} may leave from {@code state}: UNDEFINED, NONE, one state, or {@link Many}. */
+    /**
+     * The successor code of operation {@code j} from state {@code s}, from the cache or the spec.
+     * The cache is given up when it seldom helps (most steps lead to new states, as a key-value
+     * store's appends do), since then it only costs.
+     */
+    private int successors(int j, int s) {
+        if (!caching) {
+            return step(j, s);
+        }
+        int code = transitions.get(j, s);
+        if (code != Transitions.MISSING) {
+            cacheHits++;
+            return code;
+        }
+        code = step(j, s);
+        transitions.put(j, s, code);
+        if (++cacheMisses == CACHE_TRIAL && cacheHits < 2 * cacheMisses) {
+            caching = false;
+            transitions = new Transitions();
+        }
+        return code;
+    }
+
+    /** Asks the spec for the distinct states operation {@code j} may leave from state {@code s}. */
     @SuppressWarnings("unchecked")
-    private Object successors(int j, Object state) {
-        S s = (S) state;
+    private int step(int j, int s) {
+        S from = (S) states.state(s);
         Op<?> op = p.ops[j];
         if (op == null) {
-            Set<S> after = spec.crash(s);
-            return after.size() == 1 ? after.iterator().next() : after.isEmpty() ? NONE : new Many(after.toArray());
+            Set<S> after = spec.crash(from);
+            List<Object> list = new ArrayList<>(after);
+            return code(list);
         }
-        Outcomes<?, S> out = p.required[j] ? spec.stepReturning(s, op, p.results[j]) : spec.stepUnobserved(s, op);
+        Outcomes<?, S> out = p.required[j] ? spec.stepReturning(from, op, p.results[j]) : spec.stepUnobserved(from, op);
         if (out.isUndefined()) {
             return UNDEFINED;
         }
-        List<? extends Outcome<?, S>> list = out.list();
-        if (list.size() == 1) {
-            return list.getFirst().next();
+        List<? extends Outcome<?, S>> outcomes = out.list();
+        if (outcomes.size() == 1) {
+            return states.id(outcomes.getFirst().next());
         }
-        if (list.isEmpty()) {
-            return NONE;
+        List<Object> list = new ArrayList<>(outcomes.size());
+        for (Outcome<?, S> o : outcomes) {
+            list.add(o.next());
         }
-        List<Object> distinct = new ArrayList<>(list.size());
-        for (Outcome<?, S> o : list) {
-            if (!distinct.contains(o.next())) {
-                distinct.add(o.next());
+        return code(list);
+    }
+
+    /** The code of these next states, without repetitions. */
+    private int code(List<Object> nexts) {
+        int[] ids = new int[nexts.size()];
+        int n = 0;
+        for (Object o : nexts) {
+            int id = states.id(o);
+            boolean seen = false;
+            for (int i = 0; i < n && !seen; i++) {
+                seen = ids[i] == id;
+            }
+            if (!seen) {
+                ids[n++] = id;
             }
         }
-        return distinct.size() == 1 ? distinct.getFirst() : new Many(distinct.toArray());
+        if (n == 0) {
+            return NONE;
+        }
+        if (n == 1) {
+            return ids[0];
+        }
+        many.add(java.util.Arrays.copyOf(ids, n));
+        return -3 - (many.size() - 1);
     }
 
-    private static int count(Object nexts) {
-        return nexts == NONE ? 0 : nexts instanceof Many m ? m.states().length : 1;
+    private int count(int code) {
+        return code >= 0 ? 1 : code == NONE || code == UNDEFINED ? 0 : many.get(-3 - code).length;
     }
 
-    private static Object get(Object nexts, int i) {
-        return nexts instanceof Many m ? m.states()[i] : nexts;
+    private int get(int code, int i) {
+        return code >= 0 ? code : many.get(-3 - code)[i];
     }
 
     /** The placed steps of the first {@code frames} frames. */
@@ -305,14 +380,14 @@ final class Search<S> {
         for (int f = 0; f < frames; f++) {
             if (!frameDrop[f]) {
                 int j = frameOp[f];
-                steps.add(new Step(p.sources[j], p.episodes[j], get(frameNexts[f], frameIdx[f])));
+                steps.add(new Step(p.sources[j], p.episodes[j], states.state(get(frameCode[f], frameIdx[f]))));
             }
         }
         return steps;
     }
 
-    /** Operation {@code j} reached its deadline in {@code state} without taking effect. */
-    private void stuck(int j, Object state) {
+    /** Operation {@code j} reached its deadline in the current state without taking effect. */
+    private void stuck(int j) {
         if (placed < bestPlaced || (placed == bestPlaced && best.size() >= MAX_PARTIALS)) {
             return;
         }
@@ -320,21 +395,21 @@ final class Search<S> {
             bestPlaced = placed;
             best.clear();
         }
-        best.add(new PartialLinearization(null, steps(depth), p.sources[j], p.episodes[j], why(j, state)));
+        best.add(new PartialLinearization(null, steps(depth), p.sources[j], p.episodes[j], why(j, states.state(state))));
     }
 
     @SuppressWarnings("unchecked")
-    private String why(int j, Object state) {
+    private String why(int j, Object current) {
         Op<?> op = p.ops[j];
         Operation o = p.sources[j];
         if (op == null || o == null) {
-            return "every state the crash step of episode " + (p.episodes[j] + 1) + " allows from " + state
+            return "every state the crash step of episode " + (p.episodes[j] + 1) + " allows from " + current
                     + " leads to a dead end";
         }
-        Outcomes<?, S> all = spec.step((S) state, op);
+        Outcomes<?, S> all = spec.step((S) current, op);
         String what = o.describe();
         if (all.isUndefined()) {
-            return what + ": from state " + state + " its step is undefined behaviour, and nothing else explains the history";
+            return what + ": from state " + current + " its step is undefined behaviour, and nothing else explains the history";
         }
         Set<String> results = new TreeSet<>();
         for (Outcome<?, S> out : all.list()) {
@@ -344,11 +419,11 @@ final class Search<S> {
             return what + ": must take effect before its crash episode's recovery, and no order of the steps allows it";
         }
         if (results.isEmpty()) {
-            return what + ": from state " + state + " the spec cannot take this step";
+            return what + ": from state " + current + " the spec cannot take this step";
         }
         if (!results.contains(Values.show(o.result()))) {
-            return what + ": from state " + state + " the spec's results are only: " + String.join(", ", results);
+            return what + ": from state " + current + " the spec's results are only: " + String.join(", ", results);
         }
-        return what + ": the spec allows it from state " + state + ", but no order of the remaining steps works after it";
+        return what + ": the spec allows it from state " + current + ", but no order of the remaining steps works after it";
     }
 }
