@@ -25,8 +25,30 @@ final class RandomRecording {
     private RandomRecording() {
     }
 
-    /** A history of up to {@link #MAX_OPS} operations by {@code clients} clients, from {@code seed}. */
+    /** Draws an operation, and a result for an operation. */
+    interface Draw {
+        Op<?> op(SplittableRandom random);
+
+        Object result(SplittableRandom random, Op<?> op);
+    }
+
+    /** A history over {@link TestRegister} of up to {@link #MAX_OPS} operations by {@code clients} clients. */
     static List<RecordedEvent> of(long seed, int clients, boolean withToss, boolean withPoison) {
+        return of(seed, clients, MAX_OPS, new Draw() {
+            @Override
+            public Op<?> op(SplittableRandom random) {
+                return RandomRecording.op(random, withToss, withPoison);
+            }
+
+            @Override
+            public Object result(SplittableRandom random, Op<?> op) {
+                return RandomRecording.result(random, op);
+            }
+        });
+    }
+
+    /** A history of up to {@code maxOps} operations by {@code clients} clients, drawn by {@code draw}. */
+    static List<RecordedEvent> of(long seed, int clients, int maxOps, Draw draw) {
         SplittableRandom random = new SplittableRandom(seed);
         List<RecordedEvent> events = new ArrayList<>();
         Op<?>[] outstanding = new Op<?>[clients];
@@ -35,14 +57,14 @@ final class RandomRecording {
         int ops = 0;
         int crashes = 0;
         boolean[] inEpisode = {false};
-        int length = 4 + random.nextInt(14);
+        int length = 4 + random.nextInt(3 * maxOps - 4);
         for (int n = 0; n < length; n++) {
             List<Runnable> actions = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                if ((outstanding[c] == null || stopped[c]) && ops < MAX_OPS) {
+                if ((outstanding[c] == null || stopped[c]) && ops < maxOps) {
                     actions.add(() -> {
-                        outstanding[client] = op(random, withToss, withPoison);
+                        outstanding[client] = draw.op(random);
                         stopped[client] = false;
                         waiting[client] = inEpisode[0];
                         events.add(new RecordedEvent.Invoke(client, outstanding[client]));
@@ -50,7 +72,7 @@ final class RandomRecording {
                 }
                 if (outstanding[c] != null && !stopped[c] && !inEpisode[0]) {
                     actions.add(() -> {
-                        events.add(new RecordedEvent.Ok(client, result(random, outstanding[client])));
+                        events.add(new RecordedEvent.Ok(client, draw.result(random, outstanding[client])));
                         outstanding[client] = null;
                     });
                 }
