@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./armada}. Exit codes: 0 as expected, 1 a verdict differs, 2 usage or setup error. */
 @Command(name = "armada", mixinStandardHelpOptions = true, version = "armada 0.1.0",
         description = "Checks concurrent, crash-safe storage code against its atomic spec.",
-        subcommands = {ListCommand.class, CheckCommand.class})
+        subcommands = {ListCommand.class, CheckCommand.class, HistoryCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -14,7 +14,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: list or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: list, check or history");
     }
 
     public static void main(String[] args) {

@@ -27,7 +27,7 @@ class UsageErrorTest {
             check replicated-disk/no-recovery --replay x.y --json                 | 'x'
             check replicated-disk/no-recovery --replay t7                        | t7
             check replicated-disk/no-recovery --replay                           | --replay
-            ""                                                                     | list or check
+            ""                                                                     | list, check or history
             """)
     void usageError_oneLineOnStderrNoStackTrace_exitsTwo(String arguments, String mentioned) {
         // Each of these is a mistake on the command line (unknown name or strategy, a negative or
