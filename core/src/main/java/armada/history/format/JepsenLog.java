@@ -59,11 +59,18 @@ public final class JepsenLog {
             });
             case "ok" -> b.ok(process, switch (f) {
                 case "read" -> value.equals("nil") ? CasValue.NIL : CasValue.of(number(value));
-                case "write" -> Unit.UNIT;
-                default -> true;
+                case "write" -> {
+                    number(value);
+                    yield Unit.UNIT;
+                }
+                default -> {
+                    pair(value, 1);
+                    yield true;
+                }
             });
             case "fail" -> {
                 if (f.equals("cas")) {
+                    pair(value, 1);
                     b.ok(process, false);
                 } else {
                     b.fail(process);
