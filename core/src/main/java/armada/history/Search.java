@@ -399,14 +399,15 @@ final class Search<S> {
     }
 
     @SuppressWarnings("unchecked")
-    private String why(int j, Object current) {
+    private String why(int j, Object state) {
+        String current = Step.shown(state);
         Op<?> op = p.ops[j];
         Operation o = p.sources[j];
         if (op == null || o == null) {
             return "every state the crash step of episode " + (p.episodes[j] + 1) + " allows from " + current
                     + " leads to a dead end";
         }
-        Outcomes<?, S> all = spec.step((S) current, op);
+        Outcomes<?, S> all = spec.step((S) state, op);
         String what = o.describe();
         if (all.isUndefined()) {
             return what + ": from state " + current + " its step is undefined behaviour, and nothing else explains the history";

@@ -15,6 +15,15 @@ public record Step(@Nullable Operation operation, int episode, Object state) {
 
     /** One line: what took effect, and the state after it. */
     public String describe() {
-        return (operation == null ? "crash step of episode " + (episode + 1) : operation.describe()) + "  => " + state;
+        return (operation == null ? "crash step of episode " + (episode + 1) : operation.describe()) + "  => " + shown(state);
+    }
+
+    /** Characters of a state shown in one line before the rest is elided. */
+    static final int SHOWN = 200;
+
+    /** A state as text, elided after {@link #SHOWN} characters. */
+    public static String shown(Object state) {
+        String s = String.valueOf(state);
+        return s.length() <= SHOWN ? s : s.substring(0, SHOWN) + "... (" + (s.length() - SHOWN) + " more characters)";
     }
 }
