@@ -9,6 +9,7 @@ import armada.history.PartialLinearization;
 import armada.history.format.FormatException;
 import armada.history.format.HistoryFiles;
 import armada.history.models.Models;
+import armada.report.HistoryHtml;
 import armada.report.HistoryRenderer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,13 +17,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +60,10 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--no-partition", description = "Check a partitioned spec (kv) whole, not one key at a time.")
     boolean noPartition;
+
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Also write one self-contained HTML timeline per history into DIR (created if needed).")
+    @Nullable Path html;
 
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
             description = "Check all files N times in this JVM (to measure with a warm JIT); the last round is"
@@ -104,15 +114,45 @@ final class HistoryCommand implements Callable<Integer> {
         }
         boolean allLinearizable = true;
         ObjectMapper mapper = new ObjectMapper();
+        Set<String> pages = new HashSet<>();
         for (int i = 0; i < results.size(); i++) {
             HistoryResult r = results.get(i);
             allLinearizable &= r instanceof HistoryResult.Linearizable;
             String file = readable.get(i).toString();
-            out.print(json ? json(mapper, file, r) + "\n" : HistoryRenderer.render(file, r));
+            Path page = html == null ? null : page(html, readable.get(i), pages);
+            if (page != null) {
+                try {
+                    Files.createDirectories(html);
+                    Files.writeString(page, HistoryHtml.render(file, histories.get(i), r), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    err.println("armada: cannot write " + page + ": " + e.getMessage());
+                    unreadable = true;
+                    page = null;
+                }
+            }
+            if (json) {
+                ObjectNode o = json(mapper, file, r);
+                if (page != null) {
+                    o.put("html", page.toString());
+                }
+                out.print(o + "\n");
+            } else {
+                out.print(HistoryRenderer.render(file, r) + (page == null ? "" : "    page: " + page + "\n"));
+            }
             out.flush();
         }
         err.flush();
         return unreadable ? 2 : allLinearizable ? 0 : 1;
+    }
+
+    /** The page for {@code file} in {@code dir}: its name with .html, numbered when two files share a name. */
+    private static Path page(Path dir, Path file, Set<String> taken) {
+        String base = String.valueOf(file.getFileName()).replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = base + ".html";
+        for (int n = 2; !taken.add(name); n++) {
+            name = base + "-" + n + ".html";
+        }
+        return dir.resolve(name);
     }
 
     /** The CPU time of the whole process so far, where the JVM reports it (else 0). */
