@@ -1,5 +1,6 @@
 package armada.cli;
 
+import armada.check.Counterexample;
 import armada.check.Verdict;
 import armada.explore.ExploreException;
 import armada.explore.ExploreOptions;
@@ -7,7 +8,16 @@ import armada.explore.Explorer;
 import armada.explore.Replay;
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
+import armada.history.History;
+import armada.history.HistoryChecker;
+import armada.history.HistoryOptions;
+import armada.history.HistoryResult;
+import armada.report.HistoryHtml;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,6 +90,10 @@ final class CheckCommand implements Callable<Integer> {
             + " example or no name leaves out; a benchmark named exactly is always checked.")
     boolean benchmarks;
 
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Also write one self-contained HTML timeline page per counterexample into DIR.")
+    @Nullable Path html;
+
     @Option(names = "--trace", description = "Print the full trace of every violation (default: only when one scenario is named).")
     boolean trace;
 
@@ -126,10 +140,32 @@ final class CheckCommand implements Callable<Integer> {
             boolean ok = s.asExpected(v);
             allAsExpected[0] &= ok;
             output.verdict(s, options, v, ok);
+            if (html != null && v instanceof Verdict.Violated violated) {
+                page(html, s, violated.counterexample());
+            }
         });
         output.end();
         out.flush();
         return allAsExpected[0] ? 0 : 1;
+    }
+
+    /**
+     * Writes the counterexample's history as a timeline page, judged by the history checker with
+     * the scenario's spec (its longest linearizable prefix shows where refinement breaks; for a
+     * deadlock or an exception the history may well be linearizable, and the page says what failed).
+     */
+    private <S> void page(Path dir, Scenario<S, ?> s, Counterexample cx) {
+        Path file = dir.resolve(s.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".html");
+        try {
+            History h = History.ofExecution(cx.history());
+            HistoryResult r = new HistoryChecker<>(s.spec(), HistoryOptions.DEFAULTS.withSeconds(10)).check(h);
+            String note = cx.failure().kind() + ": " + cx.failure().message() + "\nreplay: ./armada check " + s.name()
+                    + " --replay " + cx.schedule();
+            Files.createDirectories(dir);
+            Files.writeString(file, HistoryHtml.renderExecution(s.name() + " (counterexample)", note, h, r), StandardCharsets.UTF_8);
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("armada: " + s.name() + ": no page written to " + file + ": " + e.getMessage());
+        }
     }
 
     private ExploreOptions.Reduction reduction(String name) {

@@ -23,6 +23,25 @@ public record History(List<RecordedEvent> events, List<Operation> operations, Li
         return b.build();
     }
 
+    /**
+     * The history of a simulated execution ({@link armada.check.Event}s, as in a counterexample):
+     * each thread is a client, each return an ok.
+     *
+     * @throws MalformedHistoryException if the events break the rules of a recording
+     */
+    public static History ofExecution(List<armada.check.Event> execution) {
+        HistoryBuilder b = new HistoryBuilder();
+        for (armada.check.Event e : execution) {
+            switch (e) {
+                case armada.check.Event.Invoke i -> b.invoke(i.thread(), i.op());
+                case armada.check.Event.Return r -> b.ok(r.thread(), r.result());
+                case armada.check.Event.Crash c -> b.crash();
+                case armada.check.Event.Recovered r -> b.recovered();
+            }
+        }
+        return b.build();
+    }
+
     /** The number of operations invoked. */
     public int size() {
         return operations.size();

@@ -39,15 +39,18 @@ public final class HistoryHtml {
 
     private final History h;
     private final HistoryResult r;
+    /** What a lane is: a client of a recording, a thread of a simulated execution. */
+    private final String laneName;
     private final double px;
     private final Map<Integer, Integer> lanes = new TreeMap<>();
     private final StringBuilder svg = new StringBuilder();
     /** The partition of each operation placed in a linearization, when there are several. */
     private final Map<Integer, String> partitionOf = new TreeMap<>();
 
-    private HistoryHtml(History h, HistoryResult r) {
+    private HistoryHtml(History h, HistoryResult r, String laneName) {
         this.h = h;
         this.r = r;
+        this.laneName = laneName;
         int events = Math.max(1, h.events().size());
         this.px = Math.max(2.0, Math.min(8.0, 1600.0 / (4.0 * events)));
         for (Operation o : h.operations()) {
@@ -61,7 +64,15 @@ public final class HistoryHtml {
 
     /** The page for history {@code h} (titled {@code title}, a file name say) and its verdict {@code r}. */
     public static String render(String title, History h, HistoryResult r) {
-        return new HistoryHtml(h, r).page(title);
+        return new HistoryHtml(h, r, "client").page(title, "");
+    }
+
+    /**
+     * The page of a simulated execution's history (its clients are threads), with {@code note}
+     * (the counterexample's failure) above the timeline.
+     */
+    public static String renderExecution(String title, String note, History h, HistoryResult r) {
+        return new HistoryHtml(h, r, "thread").page(title, note);
     }
 
     private double x(double quarter) {
@@ -76,7 +87,7 @@ public final class HistoryHtml {
         return TOP + lane * LANE;
     }
 
-    private String page(String title) {
+    private String page(String title, String note) {
         int events = h.events().size();
         double width = x(4.0 * events + 4) + 20;
         double height = y(lanes.size() + 1) + 10;
@@ -101,7 +112,7 @@ public final class HistoryHtml {
         }
         List<String> table = linearizations();
         svg.append("</svg>\n");
-        return document(title, table);
+        return document(title, note, table);
     }
 
     private void episodes(double height) {
@@ -135,7 +146,7 @@ public final class HistoryHtml {
         for (Map.Entry<Integer, Integer> e : lanes.entrySet()) {
             double at = y(e.getValue());
             svg.append(String.format(Locale.ROOT, "<line class=\"lane-rule\" x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-                    + "<text class=\"lane\" x=\"6\" y=\"%.1f\">client %d</text>%n", LEFT, at, width, at, at + 4, e.getKey()));
+                    + "<text class=\"lane\" x=\"6\" y=\"%.1f\">%s %d</text>%n", LEFT, at, width, at, at + 4, laneName, e.getKey()));
         }
     }
 
@@ -291,7 +302,7 @@ public final class HistoryHtml {
         svg.append(dots);
     }
 
-    private String document(String title, List<String> rows) {
+    private String document(String title, String note, List<String> rows) {
         HistoryResult.Stats st = r.stats();
         String verdict = r.label() + (r instanceof HistoryResult.Linearizable l && l.vacuous() ? " (vacuous)" : "");
         String explanation = switch (r) {
@@ -311,6 +322,9 @@ public final class HistoryHtml {
         b.append(String.format(Locale.ROOT, "<p class=\"stats\">%s, %s, %s, %d states searched, %.3f s</p>%n",
                 plural(st.operations(), "operation"), plural(h.episodes().size(), "crash episode"),
                 plural(st.partitions(), "partition"), st.states(), st.seconds()));
+        if (!note.isEmpty()) {
+            b.append("<pre id=\"note\">").append(esc(note)).append("</pre>\n");
+        }
         b.append("<p id=\"explanation\">").append(esc(explanation)).append("</p>\n");
         b.append("<p class=\"legend\"><span class=\"key ok\"></span>returned <span class=\"key fail\"></span>failed"
                 + " <span class=\"key window\"></span>may still take effect <span class=\"key crash\"></span>crash"
@@ -356,6 +370,7 @@ public final class HistoryHtml {
 
     private static final String CSS = """
             body { font: 14px/1.4 system-ui, sans-serif; margin: 16px; color: #1f2328; }
+            #note { background: #f6f8fa; border-left: 4px solid #cf222e; padding: 6px 10px; white-space: pre-wrap; }
             h1 { font-size: 18px; } .verdict { padding: 2px 8px; border-radius: 4px; color: white; }
             .verdict.linearizable { background: #1a7f37; } .verdict.not_linearizable { background: #cf222e; }
             .verdict.inconclusive { background: #9a6700; }
