@@ -49,6 +49,11 @@ public final class HistoryChecker<S> {
      * refute while another needs a long search (as Porcupine runs partitions in parallel).
      */
     public HistoryResult check(History history) {
+        return check(history, MemoryBudget.ofHeap());
+    }
+
+    /** The same, with the memos of the searches limited to {@code memory}. */
+    HistoryResult check(History history, MemoryBudget memory) {
         long start = System.nanoTime();
         boolean limited = options.seconds() > 0;
         long deadline = start + (long) (options.seconds() * 1e9);
@@ -56,7 +61,7 @@ public final class HistoryChecker<S> {
         List<@Nullable Object> keys = new ArrayList<>(parts.keySet());
         List<Search<S>> searches = new ArrayList<>(keys.size());
         for (List<Operation> ops : parts.values()) {
-            searches.add(new Search<>(spec, Problem.of(ops, history), limited, deadline, options.stateLimit()));
+            searches.add(new Search<>(spec, Problem.of(ops, history), limited, deadline, options.stateLimit(), memory));
         }
         Linearization[] linearizations = new Linearization[keys.size()];
         List<PartialLinearization> failures = new ArrayList<>();
@@ -88,7 +93,9 @@ public final class HistoryChecker<S> {
                     unfinished = timeLimit();
                     break;
                 } else if (unfinished.isEmpty()) {
-                    unfinished = "the search entered more than " + options.stateLimit() + " states"
+                    unfinished = (search.outOfMemory()
+                            ? "the search's memo reached its memory budget (" + memory.total() / (1 << 20) + " MB, half the heap)"
+                            : "the search entered more than " + options.stateLimit() + " states")
                             + (key == null ? "" : " in partition " + key);
                 }
             }

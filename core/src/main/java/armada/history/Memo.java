@@ -16,15 +16,20 @@ final class Memo {
 
     private final int words;
     private final int width;
+    private final MemoryBudget budget;
+    /** The table could not grow (too large for an array, or beyond the budget). */
+    private boolean stuck;
     private long[] rows;
     private int count;
     private int mask;
 
-    /** A memo of sets of {@code words} 64-bit words. */
-    Memo(int words) {
+    /** A memo of sets of {@code words} 64-bit words, whose tables take bytes from {@code budget}. */
+    Memo(int words, MemoryBudget budget) {
         this.words = words;
         this.width = 2 + words;
+        this.budget = budget;
         int capacity = 1 << 10;
+        budget.take(8L * capacity * width);
         rows = new long[capacity * width];
         mask = capacity - 1;
     }
@@ -33,13 +38,14 @@ final class Memo {
         return count;
     }
 
-    /** Whether the table is as large as it can be and three-quarters full: the search must stop. */
+    /** Whether the table could not grow and is three-quarters full: the search must stop. */
     boolean full() {
-        return !canGrow() && count * 4L > (mask + 1) * 3L;
+        return stuck && count * 4L > (mask + 1) * 3L;
     }
 
-    private boolean canGrow() {
-        return (mask + 1) * 2L * width <= MAX_LONGS;
+    /** Whether the memo stopped growing for want of memory (not because of the array size limit). */
+    boolean outOfBudget() {
+        return stuck && (mask + 1) * 2L * width <= MAX_LONGS;
     }
 
     /** The hash of a (set, state) pair, from the set's Zobrist hash and the state's id. */
@@ -67,8 +73,14 @@ final class Memo {
                 rows[base + 1] = tag;
                 System.arraycopy(set, 0, rows, base + 2, words);
                 count++;
-                if (count * 2L > mask + 1L && canGrow()) {
-                    grow();
+                if (count * 2L > mask + 1L && !stuck) {
+                    long bigger = (mask + 1) * 2L * width;
+                    if (bigger <= MAX_LONGS && budget.take(8 * bigger)) {
+                        grow();
+                        budget.give(8 * bigger / 2);
+                    } else {
+                        stuck = true;
+                    }
                 }
                 return true;
             }

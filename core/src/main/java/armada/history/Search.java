@@ -83,8 +83,9 @@ final class Search<S> {
     /**
      * @param deadline {@link System#nanoTime()} by which to give up, if {@code limited}
      * @param stateLimit the most memo entries before giving up
+     * @param budget the memory the memo may take (shared with the check's other searches)
      */
-    Search(Spec<S> spec, Problem p, boolean limited, long deadline, int stateLimit) {
+    Search(Spec<S> spec, Problem p, boolean limited, long deadline, int stateLimit, MemoryBudget budget) {
         this.spec = spec;
         this.p = p;
         this.limited = limited;
@@ -105,7 +106,7 @@ final class Search<S> {
         prev[tail] = last;
         int words = (p.size + 63) >>> 6;
         handled = new long[words];
-        memo = new Memo(words);
+        memo = new Memo(words, budget);
         zobrist = new long[p.size];
         SplittableRandom random = new SplittableRandom(0x5EED_0F_4A11L);
         for (int j = 0; j < p.size; j++) {
@@ -143,6 +144,11 @@ final class Search<S> {
     /** The (handled set, state) pairs entered so far. */
     int states() {
         return memo.size();
+    }
+
+    /** Whether a {@link End#STATE_LIMIT} came from the memory budget rather than the state limit. */
+    boolean outOfMemory() {
+        return memo.outOfBudget();
     }
 
     /**

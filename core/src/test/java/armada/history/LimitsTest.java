@@ -43,6 +43,16 @@ class LimitsTest {
     }
 
     @Test
+    void memoryBudget_isInconclusive_notAnOutOfMemoryError() {
+        // Half the heap is the memos' budget; here 4 MB, which the hard history outgrows.
+        HistoryResult r = new HistoryChecker<>(new KeyValue(), HistoryOptions.DEFAULTS.withSeconds(0))
+                .check(hard(), new MemoryBudget(4 << 20));
+
+        assertThat(r).isInstanceOf(HistoryResult.Inconclusive.class);
+        assertThat(((HistoryResult.Inconclusive) r).reason()).contains("memory budget (4 MB");
+    }
+
+    @Test
     void failingPartition_decidesEvenWhenAnotherIsTooHard() {
         // Key "k" is too hard for the limit, but key "z" fails at once: that is enough for the verdict.
         HistoryBuilder b = new HistoryBuilder();
