@@ -78,7 +78,11 @@ final class Search<S> {
     private End end = End.RUNNING;
     private List<Step> found = List.of();
     private int bestPlaced = -1;
-    private final List<PartialLinearization> best = new ArrayList<>();
+    /** The longest partial linearizations so far: the steps, and the operation and state where they got stuck. */
+    private record Stuck(List<Step> steps, int op, int state) {
+    }
+
+    private final List<Stuck> best = new ArrayList<>();
 
     /**
      * @param deadline {@link System#nanoTime()} by which to give up, if {@code limited}
@@ -138,7 +142,12 @@ final class Search<S> {
 
     /** The longest partial linearizations, when {@link End#FAILED}. */
     List<PartialLinearization> longest() {
-        return best;
+        List<PartialLinearization> out = new ArrayList<>(best.size());
+        for (Stuck b : best) {
+            out.add(new PartialLinearization(null, b.steps(), p.sources[b.op()], p.episodes[b.op()],
+                    why(b.op(), states.state(b.state()))));
+        }
+        return out;
     }
 
     /** The (handled set, state) pairs entered so far. */
@@ -401,9 +410,15 @@ final class Search<S> {
             bestPlaced = placed;
             best.clear();
         }
-        best.add(new PartialLinearization(null, steps(depth), p.sources[j], p.episodes[j], why(j, states.state(state))));
+        best.add(new Stuck(steps(depth), j, state));
     }
 
+    /**
+     * Why operation {@code j} could not take effect from {@code state}. The results the spec
+     * allows there are listed only when the spec does not override {@link Spec#stepReturning}:
+     * one that does may have a step with a great many outcomes (Mailboat's Pickup names its
+     * messages every possible way), which only the result it was given keeps small.
+     */
     @SuppressWarnings("unchecked")
     private String why(int j, Object state) {
         String current = Step.shown(state);
@@ -413,24 +428,37 @@ final class Search<S> {
             return "every state the crash step of episode " + (p.episodes[j] + 1) + " allows from " + current
                     + " leads to a dead end";
         }
-        Outcomes<?, S> all = spec.step((S) state, op);
         String what = o.describe();
-        if (all.isUndefined()) {
+        Outcomes<?, S> matching = o.returned() ? spec.stepReturning((S) state, op, o.result()) : spec.stepUnobserved((S) state, op);
+        if (matching.isUndefined()) {
             return what + ": from state " + current + " its step is undefined behaviour, and nothing else explains the history";
-        }
-        Set<String> results = new TreeSet<>();
-        for (Outcome<?, S> out : all.list()) {
-            results.add(Values.show(out.result()));
         }
         if (!o.returned()) {
             return what + ": must take effect before its crash episode's recovery, and no order of the steps allows it";
         }
+        if (!matching.list().isEmpty()) {
+            return what + ": the spec allows it from state " + current + ", but no order of the remaining steps works after it";
+        }
+        if (!listsResults()) {
+            return what + ": from state " + current + " the spec does not allow this result";
+        }
+        Set<String> results = new TreeSet<>();
+        for (Outcome<?, S> out : spec.step((S) state, op).list()) {
+            results.add(Values.show(out.result()));
+        }
         if (results.isEmpty()) {
             return what + ": from state " + current + " the spec cannot take this step";
         }
-        if (!results.contains(Values.show(o.result()))) {
-            return what + ": from state " + current + " the spec's results are only: " + String.join(", ", results);
+        return what + ": from state " + current + " the spec's results are only: " + String.join(", ", results);
+    }
+
+    /** Whether the spec keeps the default {@link Spec#stepReturning}, so that its steps can be listed in full. */
+    private boolean listsResults() {
+        try {
+            return spec.getClass().getMethod("stepReturning", Object.class, Op.class, Object.class).getDeclaringClass()
+                    == Spec.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
-        return what + ": the spec allows it from state " + current + ", but no order of the remaining steps works after it";
     }
 }

@@ -190,7 +190,7 @@ public final class HistoryHtml {
         double top = lane - BAR / 2.0;
         double from = x(4.0 * o.invokedAt());
         int end = o.endedAt() >= 0 ? o.endedAt() : h.events().size();
-        String tip = o.describe() + "\ninvoked at event " + o.invokedAt()
+        String tip = Step.shown(o.describe()) + "\ninvoked at event " + o.invokedAt()
                 + (o.endedAt() >= 0 ? ", ended at event " + o.endedAt() : ", never ended")
                 + (o.startsAfterRecovery() ? "\ninvoked while the server was down: it can start only after recovery" : "");
         String part = partitionOf.get(o.index());
@@ -287,7 +287,7 @@ public final class HistoryHtml {
             double cx = x(at[k]);
             double cy = o == null ? y(0) : y(lane(o));
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, cy));
-            String what = o == null ? "crash step of episode " + (s.episode() + 1) : o.describe();
+            String what = Step.shown(o == null ? "crash step of episode " + (s.episode() + 1) : o.describe());
             String state = Step.shown(s.state());
             dots.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\""
                     + " data-step=\"%d\"%s><title>%s</title></circle>%n", cx, cy, color, rows.size(), attr,

@@ -6,7 +6,6 @@ import armada.spec.Spec;
 import armada.spec.Unit;
 import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /** A compare-and-set register that starts at nil; a crash keeps its value. Deterministic. */
 public final class CasRegister implements Spec<CasValue> {
@@ -31,17 +30,6 @@ public final class CasRegister implements Spec<CasValue> {
                     ? Outcomes.one(true, CasValue.of(c.replacement())) : Outcomes.one(false, state);
         };
         return (Outcomes<R, CasValue>) out;
-    }
-
-    /** As the default, without building the outcomes that the result rules out. */
-    @Override
-    public <R> Outcomes<R, CasValue> stepReturning(CasValue state, Op<R> op, @Nullable Object result) {
-        boolean matches = switch ((CasOp<?>) op) {
-            case CasOp.Read r -> state.equals(result);
-            case CasOp.Write w -> result == Unit.UNIT;
-            case CasOp.Cas c -> Boolean.valueOf(Objects.equals(state.value(), c.expected())).equals(result);
-        };
-        return matches ? step(state, op) : Outcomes.of(java.util.List.of());
     }
 
     @Override

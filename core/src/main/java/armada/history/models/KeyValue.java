@@ -5,9 +5,7 @@ import armada.spec.Op;
 import armada.spec.Outcomes;
 import armada.spec.Spec;
 import armada.spec.Unit;
-import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A key-value store with get, put and append, every key starting empty; a crash keeps the state.
@@ -34,13 +32,6 @@ public final class KeyValue implements Spec<KvState>, Partitioned {
             case KvOp.Append a -> Outcomes.one(Unit.UNIT, state.with(a.key(), state.get(a.key()) + a.value()));
         };
         return (Outcomes<R, KvState>) out;
-    }
-
-    /** As the default, without building the outcome that the result rules out. */
-    @Override
-    public <R> Outcomes<R, KvState> stepReturning(KvState state, Op<R> op, @Nullable Object result) {
-        boolean matches = op instanceof KvOp.Get g ? state.get(g.key()).equals(result) : result == Unit.UNIT;
-        return matches ? step(state, op) : Outcomes.of(List.of());
     }
 
     @Override
