@@ -1,12 +1,22 @@
 package armada.cli;
 
+import armada.check.Counterexample;
 import armada.check.Verdict;
 import armada.explore.ExploreException;
 import armada.explore.ExploreOptions;
 import armada.explore.Explorer;
 import armada.explore.Replay;
 import armada.explore.Scenario;
+import armada.history.History;
+import armada.history.HistoryChecker;
+import armada.history.HistoryOptions;
+import armada.history.HistoryResult;
+import armada.report.HistoryHtml;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -85,6 +95,10 @@ final class CheckCommand implements Callable<Integer> {
             + " example or no name leaves out; a benchmark named exactly is always checked.")
     boolean benchmarks;
 
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Also write one self-contained HTML timeline page per counterexample into DIR.")
+    @Nullable Path html;
+
     @Option(names = "--trace", description = "Print the full trace of every violation (default: only when one scenario is named).")
     boolean trace;
 
@@ -162,6 +176,9 @@ final class CheckCommand implements Callable<Integer> {
             boolean ok = s.asExpected(v);
             failed[0] |= FailOn.fails(fail, v.label(), ok);
             output.verdict(s, options, v, ok);
+            if (html != null && v instanceof Verdict.Violated violated) {
+                page(html, s, violated.counterexample(), replayLine);
+            }
         });
         output.end();
         out.flush();
@@ -186,6 +203,25 @@ final class CheckCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--progress takes auto, terminal, plain or none, not '" + progress + "'");
         };
+    }
+
+    /**
+     * Writes the counterexample's history as a timeline page, judged by the history checker with
+     * the scenario's spec (its longest linearizable prefix shows where refinement breaks; for a
+     * deadlock or an exception the history may well be linearizable, and the page says what failed).
+     */
+    private <S> void page(Path dir, Scenario<S, ?> s, Counterexample cx, ReplayLine replayLine) {
+        Path file = dir.resolve(s.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".html");
+        try {
+            History h = History.ofExecution(cx.history());
+            HistoryResult r = new HistoryChecker<>(s.spec(), HistoryOptions.DEFAULTS.withSeconds(10)).check(h);
+            String note = cx.failure().kind() + ": " + cx.failure().message() + "\nreplay: "
+                    + replayLine.command(s.name(), cx.schedule());
+            Files.createDirectories(dir);
+            Files.writeString(file, HistoryHtml.renderExecution(s.name() + " (counterexample)", note, h, r), StandardCharsets.UTF_8);
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("armada: " + s.name() + ": no page written to " + file + ": " + e.getMessage());
+        }
     }
 
     private ExploreOptions.Reduction reduction(String name) {
