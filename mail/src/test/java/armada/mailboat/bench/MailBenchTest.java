@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A smoke run of the benchmark: it does the work it claims, with either kind of lock. */
+/** One run of the experiment does the work it claims, with either kind of lock, durable or not. */
 class MailBenchTest {
 
     @TempDir
@@ -16,18 +16,44 @@ class MailBenchTest {
 
     @Test
     void smallRun_everyDeliveryIsPickedUpOrStillThere() throws Exception {
-        // Two threads, both lock kinds: what was delivered and not picked up is still in new/,
-        // so the benchmark measures real deliveries and pickups, and loses nothing.
-        for (boolean fileLocks : new boolean[] {false, true}) {
-            Path dir = Files.createDirectory(data.resolve(fileLocks ? "file" : "memory"));
-            MailBench.Result r = new MailBench(dir, 10, 2, 400, fileLocks, 3).run();
-            assertThat(r.delivered()).isPositive();
-            assertThat(r.pickedUp()).isPositive();
-            try (Stream<Path> all = Files.walk(dir)) {
-                long left = all.filter(p -> p.getParent() != null
-                        && p.getParent().getFileName().toString().equals("new")).count();
-                assertThat(left).isEqualTo(r.delivered() - r.pickedUp());
+        // Two threads, each lock kind, with and without fsync: every iteration delivers one
+        // message, and what was delivered and not picked up is still in new/, so the benchmark
+        // measures real deliveries and pickups, and loses nothing.
+        int run = 0;
+        for (LockKind locks : LockKind.values()) {
+            for (boolean fsync : new boolean[] {true, false}) {
+                Path dir = Files.createDirectory(data.resolve("run" + run++));
+                BenchResult r = MailBench.run(dir, new BenchConfig(2, 150, 10, 40, fsync, locks), 1, 3);
+                assertThat(r.delivered()).isEqualTo(300);
+                assertThat(r.totalIterations()).isEqualTo(300);
+                assertThat(r.pickedUp()).isPositive();
+                assertThat(r.fsync()).isEqualTo(fsync);
+                assertThat(r.locks()).isEqualTo(locks.label());
+                try (Stream<Path> all = Files.walk(dir)) {
+                    long left = all.filter(p -> p.getParent() != null
+                            && p.getParent().getFileName().toString().equals("new")).count();
+                    assertThat(left).isEqualTo(r.delivered() - r.pickedUp());
+                }
             }
         }
+    }
+
+    @Test
+    void message_isHelloWorldRepeatedToTheSize() {
+        // The Go benchmark delivers "Hello world."; other sizes repeat or cut it.
+        assertThat(new String(MailBench.message(12), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Hello world.");
+        assertThat(new String(MailBench.message(15), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Hello world.Hel");
+        assertThat(MailBench.message(1)).hasSize(1);
+    }
+
+    @Test
+    void jsonLine_parsesBackToTheSameResult() {
+        // --plot --from reads what --json writes, and a peer's line with the required fields.
+        BenchResult r = new BenchResult(BenchResult.OURS, 2, 2, 1000, 0.5, false, "file", 12, 2000, 1990);
+        assertThat(BenchResult.parse(r.toJson())).isEqualTo(r);
+        assertThat(r.toJson()).contains("\"note\":\"" + BenchResult.NO_FSYNC_NOTE + "\"");
+        BenchResult go = BenchResult.parse("{\"system\":\"go-mailboat\",\"threads\":1,\"iterations\":100,"
+                + "\"seconds\":0.25,\"fsync\":false,\"locks\":\"memory\"}");
+        assertThat(go.iterationsPerSecond()).isEqualTo(400.0);
     }
 }
