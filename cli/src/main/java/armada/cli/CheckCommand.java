@@ -64,6 +64,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "Parallel searches for random and pct (default: one per core).")
     @Nullable Integer workers;
 
+    @Option(names = "--jobs", description = "Scenarios checked at once (default: one per core for the exhaustive"
+            + " strategy, else 1). Verdicts are printed in order either way.")
+    @Nullable Integer jobs;
+
     @Option(names = "--stuck-seconds", defaultValue = "30",
             description = "Give up when one execution has not finished after N seconds: code that loops without"
                     + " calling the World cannot be preempted (default ${DEFAULT-VALUE}).")
@@ -90,7 +94,8 @@ final class CheckCommand implements Callable<Integer> {
                     "unknown strategy '" + strategy + "' (exhaustive, random or pct)");
         };
         if (executions < 0 || seconds < 0 || (maxCrashes != null && maxCrashes < 0)
-                || (workers != null && workers < 1) || preemptions < -1 || stuckSeconds <= 0) {
+                || (workers != null && workers < 1) || (jobs != null && jobs < 1) || preemptions < -1
+                || stuckSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--executions, --seconds and --max-crashes must not be negative, --workers at least 1,"
                             + " --stuck-seconds positive");
@@ -107,25 +112,24 @@ final class CheckCommand implements Callable<Integer> {
             }
             return replayOne(selected.getFirst(), replay, output);
         }
-        boolean allAsExpected = true;
+        boolean[] allAsExpected = {true};
         output.begin();
-        for (Scenario<?, ?> s : selected) {
-            Verdict v;
-            try {
-                v = Explorer.check(s, options);
-            } catch (ExploreException | IllegalArgumentException e) {
+        int parallel = jobs != null ? jobs : kind == ExploreOptions.StrategyKind.EXHAUSTIVE ? w : 1;
+        ScenarioRuns.run(selected, options, parallel, (s, result) -> {
+            Verdict v = result.verdict();
+            if (v == null) {
                 // This scenario cannot be checked; say why and go on with the others.
-                output.error(s, String.valueOf(e.getMessage()));
-                allAsExpected = false;
-                continue;
+                output.error(s, String.valueOf(result.error()));
+                allAsExpected[0] = false;
+                return;
             }
             boolean ok = s.asExpected(v);
-            allAsExpected &= ok;
+            allAsExpected[0] &= ok;
             output.verdict(s, options, v, ok);
-        }
+        });
         output.end();
         out.flush();
-        return allAsExpected ? 0 : 1;
+        return allAsExpected[0] ? 0 : 1;
     }
 
     private ExploreOptions.Reduction reduction(String name) {

@@ -13,11 +13,17 @@ final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--benchmarks", description = "Also list the size benchmarks (scale-*), which"
+            + " check leaves out unless named or given --benchmarks.")
+    boolean benchmarks;
+
     @Override
     public Integer call() {
         java.io.PrintWriter out = spec.commandLine().getOut();
         for (Scenario<?, ?> s : ScenarioSource.all()) {
-            out.print(s.name() + "\t" + s.expected().label() + (s.benchmark() ? "\tbenchmark" : "") + "\n");
+            if (benchmarks || !s.benchmark()) {
+                out.print(s.name() + "\t" + s.expected().label() + "\n");
+            }
         }
         out.flush();
         return 0;

@@ -35,8 +35,11 @@ class ReductionSoundnessTest {
     /** Programs generated: more with -Darmada.reductionPrograms=N (the long profile runs 1000). */
     private static final int PROGRAMS = Integer.getInteger("armada.reductionPrograms", 160);
 
-    /** What one search observed: the set of outcomes, executions run, and whether the budget cut it. */
-    private record Observed(Set<String> outcomes, long executions, boolean cut) {
+    /**
+     * What one search observed: the set of outcomes, executions run (complete or abandoned),
+     * whether the budget cut it, and the Mazurkiewicz traces of its complete executions.
+     */
+    private record Observed(Set<String> outcomes, long executions, boolean cut, Set<String> traces, long complete) {
     }
 
     /** The searches compared: every interleaving, sleep sets, source-DPOR. */
@@ -52,25 +55,31 @@ class ReductionSoundnessTest {
         Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated");
         return onVirtualThread(() -> {
             Set<String> seen = new HashSet<>();
+            Set<String> traces = new HashSet<>();
             long executions = 0;
+            long complete = 0;
             try (Machine m = Explorer.machineFor(s)) {
-                Strategy strategy = mode == Mode.DPOR
+                TraceRecorder strategy = new TraceRecorder(mode == Mode.DPOR
                         ? new DporStrategy(p.faults.maxCrashes(), p.faults.maxDiskFailures(), faultsFirst)
-                        : new ExhaustiveStrategy(mode == Mode.SLEEP_SETS, -1, faultsFirst);
+                        : new ExhaustiveStrategy(mode == Mode.SLEEP_SETS, -1, faultsFirst));
                 Scheduler sched;
                 while ((sched = strategy.next()) != null) {
                     if (++executions > budget) {
-                        return new Observed(seen, executions, true);
+                        return new Observed(seen, executions, true, traces, complete);
                     }
                     ExecutionRecord r = m.run(s, sched, false);
                     if (!r.abandoned()) {
                         seen.add(signature(r));
+                        complete++;
                     }
                     strategy.finished(r);
+                    if (strategy.lastTrace() != null) {
+                        traces.add(strategy.lastTrace());
+                    }
                     assertThat(strategy.error()).as("replay is deterministic").isNull();
                 }
             }
-            return new Observed(seen, executions, false);
+            return new Observed(seen, executions, false, traces, complete);
         });
     }
 
@@ -143,6 +152,9 @@ class ReductionSoundnessTest {
         long plainExecutions = 0;
         long reducedExecutions = 0;
         long sleepExecutions = 0;
+        long dporComplete = 0;
+        long traceCount = 0;
+        long dporNoCrash = 0;
         for (int i = 0; i < PROGRAMS; i++) {
             Random random = new Random(20261129L + i);
             GeneratedProgram p = GeneratedProgram.generate(random);
@@ -162,8 +174,21 @@ class ReductionSoundnessTest {
                         mode, i, p, faultsFirst).isEmpty();
                 assertThat(extra).as("outcomes only %s found in program %d: %s", mode, i, p).isEmpty();
                 assertThat(reduced.executions()).isLessThanOrEqualTo(plain.executions());
+                if (mode == Mode.DPOR && p.faults.maxCrashes() == 0 && p.faults.maxDiskFailures() == 0) {
+                    // Without faults, every Mazurkiewicz trace the plain search reaches, DPOR reaches
+                    // too, each by one complete execution at most. (With faults the reductions treat
+                    // a fault as independent of steps it would undo or that happen around it, which a trace does not.)
+                    Set<String> missedTraces = new java.util.TreeSet<>(plain.traces());
+                    missedTraces.removeAll(reduced.traces());
+                    assertThat(missedTraces).as("traces DPOR missed in program %d: %s", i, p).isEmpty();
+                    assertThat(reduced.complete()).as("complete DPOR executions against traces in program %d", i)
+                            .isEqualTo(plain.traces().size());
+                    dporNoCrash += reduced.executions();
+                    traceCount += plain.traces().size();
+                }
                 if (mode == Mode.DPOR) {
                     reducedExecutions += reduced.executions();
+                    dporComplete += reduced.complete();
                 } else {
                     sleepExecutions += reduced.executions();
                 }
@@ -183,8 +208,9 @@ class ReductionSoundnessTest {
             }
         }
         System.out.printf("reduction soundness: %d programs compared, %d skipped (plain search over %d executions),"
-                + " %d plain vs %d with sleep sets vs %d with DPOR; coverage %s%n",
-                compared, skipped, PLAIN_BUDGET, plainExecutions, sleepExecutions, reducedExecutions, coverage);
+                + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete); without crashes %d DPOR executions"
+                + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", compared, skipped, PLAIN_BUDGET,
+                plainExecutions, sleepExecutions, reducedExecutions, dporComplete, dporNoCrash, traceCount, coverage);
         // The generator must reach every corner, or the comparison proves little.
         assertThat(compared).isGreaterThanOrEqualTo(PROGRAMS / 2);
         for (Durability d : Durability.values()) {
