@@ -15,12 +15,13 @@ import java.util.Locale;
  * @param seconds wall-clock time of the measured part
  * @param fsync whether the run fsynced (durable)
  * @param locks {@code memory} or {@code file}
+ * @param fs the file system ours ran on ({@code linux} or {@code nio}); empty for a peer
  * @param messageBytes the size of every delivered message
  * @param delivered messages delivered (threads x iterations for a complete run)
  * @param pickedUp messages picked up and deleted
  */
 public record BenchResult(String system, int round, int threads, long iterations, double seconds, boolean fsync,
-        String locks, int messageBytes, long delivered, long pickedUp) {
+        String locks, String fs, int messageBytes, long delivered, long pickedUp) {
 
     /** The name of our library in results. */
     public static final String OURS = "armada-mailboat";
@@ -43,9 +44,9 @@ public record BenchResult(String system, int round, int threads, long iterations
         return String.format(Locale.ROOT,
                 "{\"system\":\"%s\",\"round\":%d,\"threads\":%d,\"iterations\":%d,\"total_iterations\":%d,"
                         + "\"seconds\":%.6f,\"iterations_per_second\":%.1f,\"fsync\":%b,\"locks\":\"%s\","
-                        + "\"message_bytes\":%d,\"delivered\":%d,\"picked_up\":%d%s}",
+                        + "\"fs\":\"%s\",\"message_bytes\":%d,\"delivered\":%d,\"picked_up\":%d%s}",
                 system, round, threads, iterations, totalIterations(), seconds, iterationsPerSecond(), fsync, locks,
-                messageBytes, delivered, pickedUp, fsync ? "" : ",\"note\":\"" + NO_FSYNC_NOTE + "\"");
+                fs, messageBytes, delivered, pickedUp, fsync ? "" : ",\"note\":\"" + NO_FSYNC_NOTE + "\"");
     }
 
     /**
@@ -70,7 +71,7 @@ public record BenchResult(String system, int round, int threads, long iterations
             throw new IllegalArgumentException("\"seconds\" must be positive");
         }
         return new BenchResult(text(n, "system"), n.path("round").asInt(1), number(n, "threads").asInt(),
-                number(n, "iterations").asLong(), seconds, bool(n, "fsync"), text(n, "locks"),
+                number(n, "iterations").asLong(), seconds, bool(n, "fsync"), text(n, "locks"), n.path("fs").asText(""),
                 n.path("message_bytes").asInt(0), n.path("delivered").asLong(0), n.path("picked_up").asLong(0));
     }
 

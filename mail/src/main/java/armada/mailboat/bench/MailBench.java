@@ -6,7 +6,10 @@ import armada.mailboat.MemoryUserLocks;
 import armada.mailboat.StoredMessage;
 import armada.mailboat.UserLocks;
 import armada.mailboat.filelock.FileUserLocks;
+import armada.mailboat.linux.LinuxFileSystem;
 import armada.mailboat.store.Mailboxes;
+import armada.mailboat.store.WorldWithFileSystem;
+import armada.world.FileSystem;
 import armada.world.RealWorld;
 import armada.world.World;
 import java.io.IOException;
@@ -59,8 +62,12 @@ public final class MailBench {
                 Files.createDirectories(data.resolve(u).resolve(d));
             }
         }
-        try (RealWorld real = RealWorld.open(data, 0, 1, Mailboxes.maildirs(names))) {
-            World world = config.fsync() ? real : new NoFsyncWorld(real);
+        List<String> dirs = Mailboxes.maildirs(names);
+        try (RealWorld real = RealWorld.open(data, 0, 1, dirs);
+                LinuxFileSystem linux = config.fs() == FsKind.LINUX ? LinuxFileSystem.open(data, dirs).orElseThrow(
+                        () -> new IllegalStateException("the Linux file system is not available here")) : null) {
+            FileSystem fs = linux != null ? linux : real.fileSystem();
+            World world = new WorldWithFileSystem(real, config.fsync() ? fs : new NoFsyncFileSystem(fs));
             UserLocks locks = config.locks() == LockKind.FILE ? new FileUserLocks(data)
                     : new MemoryUserLocks(world, Mailboat.usersOf(world.fileSystem()));
             Mailboat mail = Mailboat.open(world, MailboatConfig.DEFAULT, locks);
@@ -121,6 +128,6 @@ public final class MailBench {
             p += picked[t];
         }
         return new BenchResult(BenchResult.OURS, round, threads, config.iterations(), seconds, config.fsync(),
-                config.locks().label(), config.messageBytes(), d, p);
+                config.locks().label(), config.fs().label(), config.messageBytes(), d, p);
     }
 }

@@ -44,10 +44,15 @@ public final class ThroughputPlot {
         return out;
     }
 
-    /** {@code Mailboat (Java), memory locks, durable}, {@code go-mailboat, memory locks, no fsync}. */
+    /**
+     * {@code Mailboat (Java), memory locks, durable}, {@code Go Mailboat, memory locks, no fsync};
+     * ours on the NIO file system says so ({@code ..., durable, NIO}).
+     */
     public static String label(BenchResult r) {
-        String who = r.system().equals(BenchResult.OURS) ? "Mailboat (Java)" : r.system();
-        return who + ", " + r.locks() + " locks, " + (r.fsync() ? "durable" : "no fsync");
+        String who = r.system().equals(BenchResult.OURS) ? "Mailboat (Java)"
+                : r.system().equals("go-mailboat") ? "Go Mailboat" : r.system();
+        return who + ", " + r.locks() + " locks, " + (r.fsync() ? "durable" : "no fsync")
+                + (r.fs().equals("nio") ? ", NIO" : "");
     }
 
     /** The median of {@code values} (the mean of the middle two for an even count). */

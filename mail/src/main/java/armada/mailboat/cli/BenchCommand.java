@@ -3,8 +3,10 @@ package armada.mailboat.cli;
 import armada.mailboat.bench.BenchConfig;
 import armada.mailboat.bench.BenchResult;
 import armada.mailboat.bench.Experiment;
+import armada.mailboat.bench.FsKind;
 import armada.mailboat.bench.LockKind;
 import armada.mailboat.bench.ThroughputPlot;
+import armada.mailboat.linux.LinuxFileSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Per-user locks: memory (Mailboat's), file (CMAIL's and GoMail's), or both (memory,file). Default ${DEFAULT-VALUE}.")
     List<String> locks = new ArrayList<>();
 
+    @Option(names = "--fs", split = ",", paramLabel = "KIND",
+            description = "File system: linux (the server's: *at system calls on kept directory descriptors; the default "
+                    + "where available), nio (the World's portable one), or both (linux,nio).")
+    List<String> fileSystems = new ArrayList<>();
+
     @Option(names = "--warmup", defaultValue = "20000", paramLabel = "N",
             description = "Warm-up iterations per thread for each configuration, before anything is measured (default ${DEFAULT-VALUE}).")
     int warmup;
@@ -107,8 +114,8 @@ final class BenchCommand implements Callable<Integer> {
             checkWritable(plot);
         }
         if (!json) {
-            out.printf("%7s  %-6s  %-8s  %5s  %10s  %8s  %12s%n", "threads", "locks", "fsync", "round", "iterations",
-                    "seconds", "iterations/s");
+            out.printf("%7s  %-6s  %-8s  %-5s  %5s  %10s  %8s  %12s%n", "threads", "locks", "fsync", "fs", "round",
+                    "iterations", "seconds", "iterations/s");
             out.flush();
         }
         List<BenchResult> results = experiment.run(line -> {
@@ -118,8 +125,8 @@ final class BenchCommand implements Callable<Integer> {
             if (json) {
                 out.println(r.toJson());
             } else {
-                out.printf(Locale.ROOT, "%7d  %-6s  %-8s  %5d  %10d  %8.2f  %,12.0f%n", r.threads(), r.locks(),
-                        r.fsync() ? "yes" : "NO", r.round(), r.iterations(), r.seconds(), r.iterationsPerSecond());
+                out.printf(Locale.ROOT, "%7d  %-6s  %-8s  %-5s  %5d  %10d  %8.2f  %,12.0f%n", r.threads(), r.locks(),
+                        r.fsync() ? "yes" : "NO", r.fs(), r.round(), r.iterations(), r.seconds(), r.iterationsPerSecond());
             }
             out.flush();
         });
@@ -152,13 +159,26 @@ final class BenchCommand implements Callable<Integer> {
                 throw usage(String.valueOf(e.getMessage()));
             }
         }
-        List<BenchConfig> configs = new ArrayList<>();
-        for (LockKind k : kinds) {
-            if (!noFsync) {
-                configs.add(new BenchConfig(1, 1, users, messageBytes, true, k));
+        Set<FsKind> fsKinds = new LinkedHashSet<>();
+        for (String f : fileSystems.isEmpty() ? List.of(FsKind.serverDefault().label()) : fileSystems) {
+            try {
+                fsKinds.add(FsKind.of(f));
+            } catch (IllegalArgumentException e) {
+                throw usage(String.valueOf(e.getMessage()));
             }
-            if (noFsync || withNoFsync) {
-                configs.add(new BenchConfig(1, 1, users, messageBytes, false, k));
+        }
+        if (fsKinds.contains(FsKind.LINUX) && !LinuxFileSystem.available()) {
+            throw usage("the linux file system is not available here (Linux on x86-64, AArch64 or RISC-V, with native access)");
+        }
+        List<BenchConfig> configs = new ArrayList<>();
+        for (FsKind f : fsKinds) {
+            for (LockKind k : kinds) {
+                if (!noFsync) {
+                    configs.add(new BenchConfig(1, 1, users, messageBytes, true, k, f));
+                }
+                if (noFsync || withNoFsync) {
+                    configs.add(new BenchConfig(1, 1, users, messageBytes, false, k, f));
+                }
             }
         }
         Path base = dir != null ? dir : Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(
@@ -178,7 +198,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.println(b);
             }
             ThroughputPlot.Line base = line(lines, "memory locks, durable");
-            for (String other : List.of("file locks, durable", "memory locks, no fsync")) {
+            for (String other : List.of("file locks, durable", "memory locks, no fsync", "memory locks, durable, NIO")) {
                 ThroughputPlot.Line o = line(lines, other);
                 if (base != null && o != null) {
                     StringBuilder b = new StringBuilder("  " + other + " / memory locks, durable:");

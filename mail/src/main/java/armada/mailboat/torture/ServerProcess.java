@@ -30,6 +30,7 @@ final class ServerProcess {
     static ServerProcess start(Path data, Path log, int timeoutSeconds) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // the Linux file system, as the launcher allows it
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("armada.mailboat.cli.Main");
