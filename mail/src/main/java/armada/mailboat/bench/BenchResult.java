@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param messageBytes the size of every delivered message
  * @param delivered messages delivered (threads x iterations for a complete run)
  * @param pickedUp messages picked up and deleted
+ * @param cpuSeconds CPU time (user and system) of the benchmark's threads in the measured part; 0
+ *     when not known (a peer's line). Other processes on the machine move it far less than seconds.
  */
 public record BenchResult(String system, int round, int threads, long iterations, double seconds, boolean fsync,
-        String locks, String fs, int messageBytes, long delivered, long pickedUp) {
+        String locks, String fs, int messageBytes, long delivered, long pickedUp, double cpuSeconds) {
 
     /** The name of our library in results. */
     public static final String OURS = "armada-mailboat";
@@ -44,9 +46,11 @@ public record BenchResult(String system, int round, int threads, long iterations
         return String.format(Locale.ROOT,
                 "{\"system\":\"%s\",\"round\":%d,\"threads\":%d,\"iterations\":%d,\"total_iterations\":%d,"
                         + "\"seconds\":%.6f,\"iterations_per_second\":%.1f,\"fsync\":%b,\"locks\":\"%s\","
-                        + "\"fs\":\"%s\",\"message_bytes\":%d,\"delivered\":%d,\"picked_up\":%d%s}",
+                        + "\"fs\":\"%s\",\"message_bytes\":%d,\"delivered\":%d,\"picked_up\":%d,"
+                        + "\"cpu_seconds\":%.6f,\"cpu_us_per_iteration\":%.2f%s}",
                 system, round, threads, iterations, totalIterations(), seconds, iterationsPerSecond(), fsync, locks,
-                fs, messageBytes, delivered, pickedUp, fsync ? "" : ",\"note\":\"" + NO_FSYNC_NOTE + "\"");
+                fs, messageBytes, delivered, pickedUp, cpuSeconds, cpuSeconds * 1e6 / totalIterations(),
+                fsync ? "" : ",\"note\":\"" + NO_FSYNC_NOTE + "\"");
     }
 
     /**
@@ -72,7 +76,8 @@ public record BenchResult(String system, int round, int threads, long iterations
         }
         return new BenchResult(text(n, "system"), n.path("round").asInt(1), number(n, "threads").asInt(),
                 number(n, "iterations").asLong(), seconds, bool(n, "fsync"), text(n, "locks"), n.path("fs").asText(""),
-                n.path("message_bytes").asInt(0), n.path("delivered").asLong(0), n.path("picked_up").asLong(0));
+                n.path("message_bytes").asInt(0), n.path("delivered").asLong(0), n.path("picked_up").asLong(0),
+                n.path("cpu_seconds").asDouble(0));
     }
 
     private static JsonNode number(JsonNode n, String field) {

@@ -13,6 +13,8 @@ import armada.world.FileSystem;
 import armada.world.RealWorld;
 import armada.world.World;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,8 @@ public final class MailBench {
         int threads = config.threads();
         long[] delivered = new long[threads];
         long[] picked = new long[threads];
+        long[] cpu = new long[threads];
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
@@ -91,6 +95,7 @@ public final class MailBench {
             workers.add(Thread.ofPlatform().name("bench-" + t).start(() -> {
                 try {
                     go.await();
+                    long cpu0 = clock.getCurrentThreadCpuTime();
                     long d = 0;
                     long p = 0;
                     for (int i = 0; i < config.iterations(); i++) {
@@ -104,6 +109,7 @@ public final class MailBench {
                         mail.unlock(user);
                         p += box.size();
                     }
+                    cpu[id] = clock.getCurrentThreadCpuTime() - cpu0;
                     delivered[id] = d;
                     picked[id] = p;
                 } catch (Throwable e) {
@@ -123,11 +129,13 @@ public final class MailBench {
         }
         long d = 0;
         long p = 0;
+        long cpuNanos = 0;
         for (int t = 0; t < threads; t++) {
             d += delivered[t];
             p += picked[t];
+            cpuNanos += cpu[t];
         }
         return new BenchResult(BenchResult.OURS, round, threads, config.iterations(), seconds, config.fsync(),
-                config.locks().label(), config.fs().label(), config.messageBytes(), d, p);
+                config.locks().label(), config.fs().label(), config.messageBytes(), d, p, cpuNanos / 1e9);
     }
 }

@@ -114,8 +114,8 @@ final class BenchCommand implements Callable<Integer> {
             checkWritable(plot);
         }
         if (!json) {
-            out.printf("%7s  %-6s  %-8s  %-5s  %5s  %10s  %8s  %12s%n", "threads", "locks", "fsync", "fs", "round",
-                    "iterations", "seconds", "iterations/s");
+            out.printf("%7s  %-6s  %-8s  %-5s  %5s  %10s  %8s  %12s  %12s%n", "threads", "locks", "fsync", "fs", "round",
+                    "iterations", "seconds", "iterations/s", "CPU us/it");
             out.flush();
         }
         List<BenchResult> results = experiment.run(line -> {
@@ -125,8 +125,9 @@ final class BenchCommand implements Callable<Integer> {
             if (json) {
                 out.println(r.toJson());
             } else {
-                out.printf(Locale.ROOT, "%7d  %-6s  %-8s  %-5s  %5d  %10d  %8.2f  %,12.0f%n", r.threads(), r.locks(),
-                        r.fsync() ? "yes" : "NO", r.fs(), r.round(), r.iterations(), r.seconds(), r.iterationsPerSecond());
+                out.printf(Locale.ROOT, "%7d  %-6s  %-8s  %-5s  %5d  %10d  %8.2f  %,12.0f  %12.1f%n", r.threads(), r.locks(),
+                        r.fsync() ? "yes" : "NO", r.fs(), r.round(), r.iterations(), r.seconds(), r.iterationsPerSecond(),
+                        r.cpuSeconds() * 1e6 / r.totalIterations());
             }
             out.flush();
         });

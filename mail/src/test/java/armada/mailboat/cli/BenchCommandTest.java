@@ -65,6 +65,9 @@ class BenchCommandTest {
             assertThat(n.get("total_iterations").asLong()).isEqualTo(150L * threads);
             assertThat(n.get("delivered").asLong()).isEqualTo(150L * threads);
             assertThat(n.get("seconds").asDouble()).isPositive();
+            // CPU time of the benchmark's threads: positive, and no more than they could use in that time.
+            assertThat(n.get("cpu_seconds").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(n.get("seconds").asDouble() * threads * 1.05 + 0.01);
             assertThat(n.get("iterations_per_second").asDouble())
                     .isCloseTo(150.0 * threads / n.get("seconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(1));
             assertThat(n.get("locks").asText()).isIn("memory", "file");
