@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -50,10 +51,6 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     private static final int AT_FDCWD = -100;
     private static final int NONE = -1;
     private static final int CLOSED = -2;
-    /** The first read's buffer: a message smaller than this is read with one pread. */
-    private static final int FIRST_READ = 16 * 1024;
-    private static final int READ_CHUNK = 1024 * 1024;
-    private static final int LIST_BUFFER = 32 * 1024;
 
     private final Path root;
     private final List<String> names;
@@ -147,9 +144,9 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         checkOpen();
         Lock lock = locks[d].readLock();
         lock.lock();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
-            MemorySegment cName = arena.allocateFrom(name);
+        try (Scratch s = Scratch.take()) {
+            MemorySegment capture = s.capture;
+            MemorySegment cName = s.name1(name);
             int dirFd = dirFd(d);
             try {
                 int fd;
@@ -179,9 +176,9 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         checkOpen();
         Lock lock = locks[d].readLock();
         lock.lock();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
-            MemorySegment cName = arena.allocateFrom(name);
+        try (Scratch s = Scratch.take()) {
+            MemorySegment capture = s.capture;
+            MemorySegment cName = s.name1(name);
             int dirFd = dirFd(d);
             try {
                 int fd;
@@ -208,19 +205,21 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         LinuxFd f = check(fd, true);
         f.appendLock.lock();
         int raw = acquire(f);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
-            MemorySegment buffer = arena.allocateFrom(ValueLayout.JAVA_BYTE, data);
-            long done = 0;
-            while (done < data.length) {
-                long n = Libc.write(capture, raw, buffer.asSlice(done), data.length - done);
-                if (n < 0) {
-                    if (Libc.errno(capture) == Libc.EINTR) {
-                        continue;
+        try (Scratch s = Scratch.take()) {
+            for (int done = 0; done < data.length; ) {
+                int chunk = Math.min(data.length - done, Scratch.DATA);
+                MemorySegment.copy(data, done, s.data, ValueLayout.JAVA_BYTE, 0, chunk);
+                for (int written = 0; written < chunk; ) {
+                    long n = Libc.write(s.capture, raw, s.data.asSlice(written), chunk - written);
+                    if (n < 0) {
+                        if (Libc.errno(s.capture) == Libc.EINTR) {
+                            continue;
+                        }
+                        throw failure(f.path(), Libc.errno(s.capture));
                     }
-                    throw failure(f.path(), Libc.errno(capture));
+                    written += (int) n;
                 }
-                done += n;
+                done += chunk;
             }
         } finally {
             f.release();
@@ -240,36 +239,33 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
             return new byte[0];
         }
         int raw = acquire(f);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
-            int first = (int) Math.min(wanted, FIRST_READ);
-            MemorySegment buffer = arena.allocate(first);
-            long n = pread(f, capture, raw, buffer, first, offset);
+        try (Scratch s = Scratch.take()) {
+            int first = (int) Math.min(wanted, Scratch.DATA);
+            long n = pread(f, s.capture, raw, s.data, first, offset);
             if (n < first || first == wanted) {
-                return buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+                return s.data.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
             }
             // A bigger file: size the rest by what the file holds, so a huge length costs nothing.
             long size;
             do {
-                size = Libc.lseek(capture, raw, 0, Libc.SEEK_END);
-            } while (size < 0 && Libc.errno(capture) == Libc.EINTR);
+                size = Libc.lseek(s.capture, raw, 0, Libc.SEEK_END);
+            } while (size < 0 && Libc.errno(s.capture) == Libc.EINTR);
             if (size < 0) {
-                throw failure(f.path(), Libc.errno(capture));
+                throw failure(f.path(), Libc.errno(s.capture));
             }
             long rest = Math.min(wanted - n, Math.max(0, size - offset - n));
-            byte[] out = new byte[(int) (n + rest)];
-            MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, out, 0, (int) n);
+            byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 8, n + rest)];
+            MemorySegment.copy(s.data, ValueLayout.JAVA_BYTE, 0, out, 0, (int) n);
             int filled = (int) n;
-            MemorySegment chunk = rest == 0 ? buffer : arena.allocate(Math.min(rest, READ_CHUNK));
             while (filled < out.length) {
-                long m = pread(f, capture, raw, chunk, Math.min(chunk.byteSize(), out.length - filled), offset + filled);
+                long m = pread(f, s.capture, raw, s.data, Math.min(Scratch.DATA, out.length - filled), offset + filled);
                 if (m == 0) {
                     break; // the file shrank meanwhile
                 }
-                MemorySegment.copy(chunk, ValueLayout.JAVA_BYTE, 0, out, filled, (int) m);
+                MemorySegment.copy(s.data, ValueLayout.JAVA_BYTE, 0, out, filled, (int) m);
                 filled += (int) m;
             }
-            return filled == out.length ? out : java.util.Arrays.copyOf(out, filled);
+            return filled == out.length ? out : Arrays.copyOf(out, filled);
         } finally {
             f.release();
         }
@@ -291,8 +287,8 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     public long size(Fd fd) {
         LinuxFd f = check(fd, null);
         int raw = acquire(f);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
+        try (Scratch s = Scratch.take()) {
+            MemorySegment capture = s.capture;
             // Reads are positional and appends go to the end whatever the offset, so moving it is harmless.
             long size;
             do {
@@ -326,10 +322,13 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         Names.check(fromName);
         Names.check(toName);
         checkOpen();
-        return changing(from, to, (capture, fromFd, toFd, arena) -> {
+        return changing(from, to, (s, fromFd, toFd) -> {
+            MemorySegment capture = s.capture;
+            MemorySegment source = s.name1(fromName);
+            MemorySegment target = s.name2(toName);
             int r;
             do {
-                r = Libc.linkat(capture, fromFd, arena.allocateFrom(fromName), toFd, arena.allocateFrom(toName));
+                r = Libc.linkat(capture, fromFd, source, toFd, target);
             } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
             if (r == 0) {
                 return true;
@@ -350,10 +349,13 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         Names.check(fromName);
         Names.check(toName);
         checkOpen();
-        changing(from, to, (capture, fromFd, toFd, arena) -> {
+        changing(from, to, (s, fromFd, toFd) -> {
+            MemorySegment capture = s.capture;
+            MemorySegment source = s.name1(fromName);
+            MemorySegment target = s.name2(toName);
             int r;
             do {
-                r = Libc.renameat(capture, fromFd, arena.allocateFrom(fromName), toFd, arena.allocateFrom(toName));
+                r = Libc.renameat(capture, fromFd, source, toFd, target);
             } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
             if (r < 0) {
                 if (Libc.errno(capture) == Libc.ENOENT) {
@@ -370,10 +372,12 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         int d = dir(dir);
         Names.check(name);
         checkOpen();
-        changing(d, d, (capture, fd, same, arena) -> {
+        changing(d, d, (s, fd, same) -> {
+            MemorySegment capture = s.capture;
+            MemorySegment cName = s.name1(name);
             int r;
             do {
-                r = Libc.unlinkat(capture, fd, arena.allocateFrom(name));
+                r = Libc.unlinkat(capture, fd, cName);
             } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
             if (r < 0) {
                 if (Libc.errno(capture) == Libc.ENOENT) {
@@ -392,8 +396,8 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         List<String> out = new ArrayList<>();
         Lock lock = locks[d].writeLock();
         lock.lock();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
+        try (Scratch s = Scratch.take()) {
+            MemorySegment capture = s.capture;
             int dirFd = dirFd(d);
             try {
                 long at;
@@ -403,9 +407,9 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
                 if (at < 0) {
                     throw failure(dir, Libc.errno(capture));
                 }
-                MemorySegment buffer = arena.allocate(LIST_BUFFER, 8);
+                MemorySegment buffer = s.data;
                 while (true) {
-                    long n = Libc.getdents64(capture, dirFd, buffer, LIST_BUFFER);
+                    long n = Libc.getdents64(capture, dirFd, buffer, buffer.byteSize());
                     if (n < 0) {
                         if (Libc.errno(capture) == Libc.EINTR) {
                             continue;
@@ -496,7 +500,7 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     /** A call changing entries of directories {@code a} and {@code b}, given their descriptors. */
     private interface EntryCall<T> {
-        T call(MemorySegment capture, int aFd, int bFd, Arena arena);
+        T call(Scratch s, int aFd, int bFd);
     }
 
     /** Runs {@code call} holding both directories' locks shared (in index order, so no two calls wait in a cycle). */
@@ -508,12 +512,12 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
             if (a != b) {
                 second.lock();
             }
-            try (Arena arena = Arena.ofConfined()) {
+            try (Scratch s = Scratch.take()) {
                 int aFd = dirFd(a);
                 try {
                     int bFd = a == b ? aFd : dirFd(b);
                     try {
-                        return call.call(Libc.captureSegment(arena), aFd, bFd, arena);
+                        return call.call(s, aFd, bFd);
                     } finally {
                         if (a != b) {
                             releaseDirFd(b, bFd);
@@ -585,16 +589,15 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     /** Closes a kernel descriptor; returns the {@code errno}, 0 for none. */
     static int closeDescriptor(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
+        try (Scratch s = Scratch.take()) {
             // Linux frees the number even when close fails (EINTR included): never retry.
-            return Libc.close(capture, fd) < 0 ? Libc.errno(capture) : 0;
+            return Libc.close(s.capture, fd) < 0 ? Libc.errno(s.capture) : 0;
         }
     }
 
     private static int fsyncNumber(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = Libc.captureSegment(arena);
+        try (Scratch s = Scratch.take()) {
+            MemorySegment capture = s.capture;
             int r;
             do {
                 r = Libc.fsync(capture, fd);
