@@ -39,6 +39,8 @@ public class Mailboat {
 
     /** The prefix of the id of a message in {@code cur/}. */
     private static final String CUR = "cur/";
+    /** The most of a message Pickup reads (the largest Java array). */
+    private static final int MAX_MESSAGE_READ = Integer.MAX_VALUE - 8;
 
     protected final World world;
     protected final FileSystem fs;
@@ -174,7 +176,9 @@ public class Mailboat {
             if (fd.isEmpty()) {
                 continue;
             }
-            byte[] data = fs.read(fd.get(), 0, (int) Math.min(Integer.MAX_VALUE - 8, fs.size(fd.get())));
+            // One read of the whole file: a message in new/ or cur/ never changes once linked, and
+            // read returns what the file holds (one system call for a small message, none for its size).
+            byte[] data = fs.read(fd.get(), 0, MAX_MESSAGE_READ);
             fs.close(fd.get());
             out.add(new StoredMessage(prefix + name, data));
         }
