@@ -5,6 +5,7 @@ import armada.mailboat.bench.BenchResult;
 import armada.mailboat.bench.Experiment;
 import armada.mailboat.bench.FsKind;
 import armada.mailboat.bench.LockKind;
+import armada.mailboat.bench.Ratios;
 import armada.mailboat.bench.ThroughputPlot;
 import armada.mailboat.linux.LinuxFileSystem;
 import java.io.IOException;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Option;
                 "A warm-up of every configuration comes first (not reported); configurations are interleaved; "
                 + "one progress line per run goes to standard error. iterations/s = threads x iterations / seconds."})
 final class BenchCommand implements Callable<Integer> {
+
+    private static final String GO_LABEL = "Go Mailboat, memory locks, no fsync";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,6 +91,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the users each thread draws (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--go-mailboat", paramLabel = "BINARY",
+            description = "Also run the Go Mailboat's benchmark (built by its build.sh; scripts/bench-vs-go does it) "
+                    + "in every round and thread count, beside ours, and print our ratios to it.")
+    @Nullable Path goMailboat;
+
     @Option(names = "--plot", paramLabel = "FILE.png",
             description = "Also draw throughput against threads, one line per configuration (medians), as a PNG.")
     @Nullable Path plot;
@@ -131,9 +139,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         });
-        if (!json) {
-            summary(out, results);
-        }
+        // With --json the figures are the lines on standard output; the summary goes to standard error.
+        summary(json ? err : out, results);
         if (noFsync || withNoFsync) {
             err.println("bench: " + BenchResult.NO_FSYNC_NOTE);
         }
@@ -184,10 +191,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path base = dir != null ? dir : Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(
                 System.getProperty("java.io.tmpdir"));
-        return new Experiment(base, configs, List.copyOf(new LinkedHashSet<>(threads)), iterations, warmup, rounds, seed);
+        if (goMailboat != null && !Files.isExecutable(goMailboat)) {
+            throw usage("no executable " + goMailboat);
+        }
+        return new Experiment(base, configs, List.copyOf(new LinkedHashSet<>(threads)), iterations, warmup, rounds, seed,
+                goMailboat);
     }
 
-    /** Medians per configuration and thread count, and the ratios the papers discuss. */
+    /** Medians per configuration and thread count, and the ratios the papers discuss, taken within each round. */
     private static void summary(PrintWriter out, List<BenchResult> results) {
         List<ThroughputPlot.Line> lines = ThroughputPlot.lines(results);
         if (lines.size() > 1 || results.size() > lines.size()) {
@@ -198,33 +209,35 @@ final class BenchCommand implements Callable<Integer> {
                 line.medians().forEach((t, v) -> b.append(String.format(Locale.ROOT, "  %d: %,.0f", t, v)));
                 out.println(b);
             }
-            ThroughputPlot.Line base = line(lines, "memory locks, durable");
-            for (String other : List.of("file locks, durable", "memory locks, no fsync", "memory locks, durable, NIO")) {
-                ThroughputPlot.Line o = line(lines, other);
-                if (base != null && o != null) {
-                    StringBuilder b = new StringBuilder("  " + other + " / memory locks, durable:");
-                    for (Map.Entry<Integer, Double> e : o.medians().entrySet()) {
-                        Double v = base.medians().get(e.getKey());
-                        if (v != null) {
-                            b.append(String.format(Locale.ROOT, "  %d: %.2fx", e.getKey(), e.getValue() / v));
-                        }
-                    }
-                    out.println(b);
+            out.println("ratios within each round (median, and each round's):");
+            String ours = "Mailboat (Java), memory locks, durable";
+            List<String[]> pairs = new ArrayList<>();
+            for (ThroughputPlot.Line line : lines) {
+                if (line.label().startsWith("Mailboat (Java)")) {
+                    pairs.add(new String[] {line.label(), GO_LABEL});
                 }
+            }
+            for (String other : List.of("Mailboat (Java), file locks, durable", "Mailboat (Java), memory locks, no fsync",
+                    "Mailboat (Java), memory locks, durable, NIO")) {
+                pairs.add(new String[] {other, ours});
+            }
+            for (String[] pair : pairs) {
+                List<Ratios.PerThreads> ratios = Ratios.within(results, pair[0], pair[1]);
+                if (ratios.isEmpty()) {
+                    continue;
+                }
+                StringBuilder b = new StringBuilder("  " + pair[0] + " / " + pair[1] + ":");
+                for (Ratios.PerThreads r : ratios) {
+                    b.append(String.format(Locale.ROOT, "  %d: %.2fx (", r.threads(), r.median()));
+                    b.append(String.join(" ", r.byRound().stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList()));
+                    b.append(')');
+                }
+                out.println(b);
             }
         }
         if (results.stream().anyMatch(r -> !r.fsync())) {
             out.println("fsync NO: " + BenchResult.NO_FSYNC_NOTE);
         }
-    }
-
-    private static ThroughputPlot.@Nullable Line line(List<ThroughputPlot.Line> lines, String suffix) {
-        for (ThroughputPlot.Line l : lines) {
-            if (l.label().endsWith(suffix) && l.label().startsWith("Mailboat (Java)")) {
-                return l;
-            }
-        }
-        return null;
     }
 
     private List<BenchResult> read(List<Path> files) throws IOException {

@@ -88,6 +88,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void goMailboatPeer_runsInEveryRoundAndThreadCount_andRatiosAreTakenWithinRounds() throws Exception {
+        // A stand-in for the Go benchmark (its protocol: environment in, one timing line out).
+        // It runs once per round and thread count beside ours, and the summary compares within rounds.
+        Path go = dir.resolve("fake-go");
+        Files.writeString(go, "#!/bin/sh\necho \"$GOMAIL_NPROC threads, $GOMAIL_NITER iter, 40ms elapsed\"\n");
+        Files.setPosixFilePermissions(go, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Run r = run("bench", "--threads", "1,2", "--iterations", "100", "--warmup", "10", "--users", "10", "--rounds", "2",
+                "--go-mailboat", go.toString(), "--json", "--dir", data.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : r.out().strip().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(8);
+        List<JsonNode> peer = lines.stream().filter(n -> n.get("system").asText().equals("go-mailboat")).toList();
+        assertThat(peer).extracting(n -> n.get("round").asInt() + ":" + n.get("threads").asInt())
+                .containsExactlyInAnyOrder("1:1", "1:2", "2:1", "2:2");
+        assertThat(peer).allMatch(n -> n.get("seconds").asDouble() == 0.04 && !n.get("fsync").asBoolean());
+        // Odd rounds run the peer first, even rounds last, for each thread count.
+        assertThat(lines.get(0).get("system").asText()).isEqualTo("go-mailboat");
+        assertThat(lines.get(7).get("system").asText()).isEqualTo("go-mailboat");
+        assertThat(r.err()).contains("Mailboat (Java), memory locks, durable / Go Mailboat, memory locks, no fsync:  1: ");
+    }
+
+    @Test
     void plotFromResults_drawsAPng() throws Exception {
         // --plot --from draws earlier results, ours and a peer's, without measuring anything.
         Path results = dir.resolve("results.jsonl");
