@@ -21,9 +21,12 @@ import java.util.Locale;
  * @param pickedUp messages picked up and deleted
  * @param cpuSeconds CPU time (user and system) of the benchmark's threads in the measured part; 0
  *     when not known (a peer's line). Other processes on the machine move it far less than seconds.
+ * @param userSeconds the part of {@code cpuSeconds} spent in user space (the rest is the kernel's)
+ * @param allocatedBytes bytes the benchmark's threads allocated on the Java heap in the measured part
  */
 public record BenchResult(String system, int round, int threads, long iterations, double seconds, boolean fsync,
-        String locks, String fs, int messageBytes, long delivered, long pickedUp, double cpuSeconds) {
+        String locks, String fs, int messageBytes, long delivered, long pickedUp, double cpuSeconds,
+        double userSeconds, long allocatedBytes) {
 
     /** The name of our library in results. */
     public static final String OURS = "armada-mailboat";
@@ -47,9 +50,11 @@ public record BenchResult(String system, int round, int threads, long iterations
                 "{\"system\":\"%s\",\"round\":%d,\"threads\":%d,\"iterations\":%d,\"total_iterations\":%d,"
                         + "\"seconds\":%.6f,\"iterations_per_second\":%.1f,\"fsync\":%b,\"locks\":\"%s\","
                         + "\"fs\":\"%s\",\"message_bytes\":%d,\"delivered\":%d,\"picked_up\":%d,"
-                        + "\"cpu_seconds\":%.6f,\"cpu_us_per_iteration\":%.2f%s}",
+                        + "\"cpu_seconds\":%.6f,\"cpu_us_per_iteration\":%.2f,\"user_seconds\":%.6f,"
+                        + "\"allocated_bytes\":%d,\"allocated_bytes_per_iteration\":%.0f%s}",
                 system, round, threads, iterations, totalIterations(), seconds, iterationsPerSecond(), fsync, locks,
-                fs, messageBytes, delivered, pickedUp, cpuSeconds, cpuSeconds * 1e6 / totalIterations(),
+                fs, messageBytes, delivered, pickedUp, cpuSeconds, cpuSeconds * 1e6 / totalIterations(), userSeconds,
+                allocatedBytes, (double) allocatedBytes / totalIterations(),
                 fsync ? "" : ",\"note\":\"" + NO_FSYNC_NOTE + "\"");
     }
 
@@ -77,7 +82,7 @@ public record BenchResult(String system, int round, int threads, long iterations
         return new BenchResult(text(n, "system"), n.path("round").asInt(1), number(n, "threads").asInt(),
                 number(n, "iterations").asLong(), seconds, bool(n, "fsync"), text(n, "locks"), n.path("fs").asText(""),
                 n.path("message_bytes").asInt(0), n.path("delivered").asLong(0), n.path("picked_up").asLong(0),
-                n.path("cpu_seconds").asDouble(0));
+                n.path("cpu_seconds").asDouble(0), n.path("user_seconds").asDouble(0), n.path("allocated_bytes").asLong(0));
     }
 
     private static JsonNode number(JsonNode n, String field) {

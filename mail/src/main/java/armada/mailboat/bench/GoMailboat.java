@@ -53,7 +53,7 @@ public final class GoMailboat {
                 }
                 long total = (long) threads * iterations;
                 return new BenchResult(SYSTEM, round, threads, iterations, seconds(m.group(3)), false, "memory", "", 12,
-                        total, 0, 0);
+                        total, 0, 0, 0, 0);
             }
         }
         throw new IOException(binary + " exited " + code + " without its timing line: " + String.join(" / ", output));

@@ -14,7 +14,6 @@ import armada.world.RealWorld;
 import armada.world.World;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +84,9 @@ public final class MailBench {
         long[] delivered = new long[threads];
         long[] picked = new long[threads];
         long[] cpu = new long[threads];
-        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        long[] userCpu = new long[threads];
+        long[] allocated = new long[threads];
+        com.sun.management.ThreadMXBean clock = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
@@ -96,6 +97,8 @@ public final class MailBench {
                 try {
                     go.await();
                     long cpu0 = clock.getCurrentThreadCpuTime();
+                    long user0 = clock.getCurrentThreadUserTime();
+                    long allocated0 = clock.getCurrentThreadAllocatedBytes();
                     long d = 0;
                     long p = 0;
                     for (int i = 0; i < config.iterations(); i++) {
@@ -110,6 +113,8 @@ public final class MailBench {
                         p += box.size();
                     }
                     cpu[id] = clock.getCurrentThreadCpuTime() - cpu0;
+                    userCpu[id] = clock.getCurrentThreadUserTime() - user0;
+                    allocated[id] = clock.getCurrentThreadAllocatedBytes() - allocated0;
                     delivered[id] = d;
                     picked[id] = p;
                 } catch (Throwable e) {
@@ -130,12 +135,17 @@ public final class MailBench {
         long d = 0;
         long p = 0;
         long cpuNanos = 0;
+        long userNanos = 0;
+        long bytes = 0;
         for (int t = 0; t < threads; t++) {
             d += delivered[t];
             p += picked[t];
             cpuNanos += cpu[t];
+            userNanos += userCpu[t];
+            bytes += allocated[t];
         }
         return new BenchResult(BenchResult.OURS, round, threads, config.iterations(), seconds, config.fsync(),
-                config.locks().label(), config.fs().label(), config.messageBytes(), d, p, cpuNanos / 1e9);
+                config.locks().label(), config.fs().label(), config.messageBytes(), d, p, cpuNanos / 1e9,
+                userNanos / 1e9, bytes);
     }
 }

@@ -2,16 +2,18 @@ package armada.mailboat.linux;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Native memory for one call: the captured {@code errno}, two NUL-terminated names and a data
- * buffer (a listing's entries, a small read, a small append). Taken from a bounded pool and given
- * back, so that a call allocates and zeroes nothing; when the pool is empty (more calls at once
- * than it holds), a call gets a scratch of its own, freed when it is given back.
+ * buffer (a listing's entries, a small read, a small append), so that a call allocates and zeroes
+ * nothing. Nothing here takes a lock (a thread preempted while holding one would stall the
+ * others): a platform thread keeps a scratch of its own (freed by the garbage collector after the
+ * thread ends); a virtual thread, or a call nested in another on the same thread, takes one from a
+ * lock-free pool of at most {@link #POOLED}, or past that gets one of its own, freed when given back.
  */
 final class Scratch implements AutoCloseable {
 
@@ -19,21 +21,31 @@ final class Scratch implements AutoCloseable {
     private static final int NAME = 256;
     static final int DATA = 32 * 1024;
     private static final int POOLED = 64;
-    private static final ArrayBlockingQueue<Scratch> POOL = new ArrayBlockingQueue<>(POOLED);
+    private static final ConcurrentLinkedQueue<Scratch> POOL = new ConcurrentLinkedQueue<>();
     /** Pooled scratches made so far (at most {@link #POOLED}). */
     private static final AtomicInteger MADE = new AtomicInteger();
+    private static final ThreadLocal<Scratch> MINE = ThreadLocal.withInitial(() -> new Scratch(Arena.ofAuto(), Kind.THREAD));
+
+    private enum Kind {
+        /** A platform thread's own; {@link #inUse} while a call has it. */
+        THREAD,
+        /** In the pool when no call has it; lives for the process. */
+        POOLED,
+        /** A call's own, freed when it is given back. */
+        OWN
+    }
 
     final MemorySegment capture;
     final MemorySegment name1;
     final MemorySegment name2;
     final MemorySegment data;
-    /** The arena: the global one for a pooled scratch, else its own, closed when it is given back. */
-    private final Arena own;
-    private final boolean pooled;
+    private final Arena arena;
+    private final Kind kind;
+    private boolean inUse;
 
-    private Scratch(Arena arena, boolean pooled) {
-        this.own = arena;
-        this.pooled = pooled;
+    private Scratch(Arena arena, Kind kind) {
+        this.arena = arena;
+        this.kind = kind;
         this.capture = Libc.captureSegment(arena);
         this.name1 = arena.allocate(NAME);
         this.name2 = arena.allocate(NAME);
@@ -41,15 +53,21 @@ final class Scratch implements AutoCloseable {
     }
 
     /** A scratch for this call; give it back with {@link #close} on the same thread. */
-    @SuppressWarnings("MustBeClosedChecker") // an unpooled scratch's arena is closed by close()
+    @SuppressWarnings("MustBeClosedChecker") // an own scratch's arena is closed by close()
     static Scratch take() {
+        if (!Thread.currentThread().isVirtual()) {
+            Scratch mine = MINE.get();
+            if (!mine.inUse) {
+                mine.inUse = true;
+                return mine;
+            }
+        }
         Scratch s = POOL.poll();
         if (s != null) {
             return s;
         }
-        // Pooled ones live for the process (at most POOLED of them); the others for their call.
-        return MADE.getAndUpdate(n -> n < POOLED ? n + 1 : n) < POOLED ? new Scratch(Arena.global(), true)
-                : new Scratch(Arena.ofConfined(), false);
+        return MADE.getAndUpdate(n -> n < POOLED ? n + 1 : n) < POOLED ? new Scratch(Arena.global(), Kind.POOLED)
+                : new Scratch(Arena.ofConfined(), Kind.OWN);
     }
 
     /** {@code name} in {@link #name1}, NUL-terminated. */
@@ -72,13 +90,13 @@ final class Scratch implements AutoCloseable {
         return target;
     }
 
-    /** Gives the scratch back: to the pool, or its memory to the system. */
+    /** Gives the scratch back. */
     @Override
     public void close() {
-        if (pooled) {
-            POOL.offer(this);
-        } else {
-            own.close();
+        switch (kind) {
+            case THREAD -> inUse = false;
+            case POOLED -> POOL.offer(this);
+            case OWN -> arena.close();
         }
     }
 }

@@ -39,7 +39,8 @@ class MailBenchTest {
             assertThat(r.fsync()).isEqualTo(c.fsync());
             assertThat(r.locks()).isEqualTo(c.locks().label());
             assertThat(r.fs()).isEqualTo(c.fs().label());
-            assertThat(r.cpuSeconds()).isPositive();
+            assertThat(r.cpuSeconds()).isPositive().isGreaterThanOrEqualTo(r.userSeconds());
+            assertThat(r.allocatedBytes()).isPositive();
             try (Stream<Path> all = Files.walk(dir)) {
                 long left = all.filter(p -> p.getParent() != null
                         && p.getParent().getFileName().toString().equals("new")).count();
@@ -59,7 +60,8 @@ class MailBenchTest {
     @Test
     void jsonLine_parsesBackToTheSameResult() {
         // --plot --from reads what --json writes, and a peer's line with the required fields.
-        BenchResult r = new BenchResult(BenchResult.OURS, 2, 2, 1000, 0.5, false, "file", "linux", 12, 2000, 1990, 0.75);
+        BenchResult r = new BenchResult(BenchResult.OURS, 2, 2, 1000, 0.5, false, "file", "linux", 12, 2000, 1990, 0.75,
+                0.25, 123456);
         assertThat(BenchResult.parse(r.toJson())).isEqualTo(r);
         assertThat(r.toJson()).contains("\"note\":\"" + BenchResult.NO_FSYNC_NOTE + "\"");
         BenchResult go = BenchResult.parse("{\"system\":\"go-mailboat\",\"threads\":1,\"iterations\":100,"
