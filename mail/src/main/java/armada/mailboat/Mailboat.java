@@ -47,6 +47,8 @@ public class Mailboat {
     protected final MailboatConfig config;
     protected final Set<String> users;
     protected final UserLocks locks;
+    /** The file system's directories, fixed at its setup (a set: asked once per Pickup). */
+    private final Set<String> directories;
 
     protected Mailboat(World world, MailboatConfig config, UserLocks locks) {
         this.world = world;
@@ -54,15 +56,17 @@ public class Mailboat {
         this.config = config;
         this.users = usersOf(fs);
         this.locks = locks;
+        this.directories = Set.copyOf(fs.directories());
     }
 
     /** The users whose {@code tmp/} and {@code new/} directories the World declares. */
     public static Set<String> usersOf(FileSystem fs) {
         Set<String> found = new TreeSet<>();
-        for (String d : fs.directories()) {
+        Set<String> all = Set.copyOf(fs.directories());
+        for (String d : all) {
             if (d.endsWith("/new")) {
                 String u = d.substring(0, d.length() - 4);
-                if (UserNames.valid(u) && fs.directories().contains(UserNames.tmp(u))) {
+                if (UserNames.valid(u) && all.contains(UserNames.tmp(u))) {
                     found.add(u);
                 }
             }
@@ -161,7 +165,7 @@ public class Mailboat {
         Set<String> unique = new TreeSet<>();
         readDirectory(UserNames.inbox(user), "", unique, out);
         String cur = UserNames.cur(user);
-        if (fs.directories().contains(cur)) {
+        if (directories.contains(cur)) {
             readDirectory(cur, CUR, unique, out);
         }
         return out;
@@ -200,7 +204,7 @@ public class Mailboat {
                 }
             }
             String cur = UserNames.cur(user);
-            if (fs.directories().contains(cur)) {
+            if (directories.contains(cur)) {
                 for (String name : fs.list(cur)) {
                     if (unique.add(uniqueName(name))) {
                         ids.add(CUR + name);
@@ -264,7 +268,7 @@ public class Mailboat {
     /** The file in {@code cur/} whose unique name is {@code unique}, or null if there is none. */
     private @Nullable String findInCur(String user, String unique) {
         String cur = UserNames.cur(user);
-        if (!fs.directories().contains(cur)) {
+        if (!directories.contains(cur)) {
             return null;
         }
         for (String name : fs.list(cur)) {

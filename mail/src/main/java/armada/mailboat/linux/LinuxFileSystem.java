@@ -140,7 +140,7 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     @Override
     public Optional<Fd> create(String dir, String name) {
         int d = dir(dir);
-        Names.check(name);
+        checkName(name);
         checkOpen();
         Lock lock = locks[d].readLock();
         lock.lock();
@@ -172,7 +172,7 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     @Override
     public Optional<Fd> open(String dir, String name) {
         int d = dir(dir);
-        Names.check(name);
+        checkName(name);
         checkOpen();
         Lock lock = locks[d].readLock();
         lock.lock();
@@ -319,8 +319,8 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     public boolean link(String fromDir, String fromName, String toDir, String toName) {
         int from = dir(fromDir);
         int to = dir(toDir);
-        Names.check(fromName);
-        Names.check(toName);
+        checkName(fromName);
+        checkName(toName);
         checkOpen();
         return changing(from, to, (s, fromFd, toFd) -> {
             MemorySegment capture = s.capture;
@@ -346,8 +346,8 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     public void rename(String fromDir, String fromName, String toDir, String toName) {
         int from = dir(fromDir);
         int to = dir(toDir);
-        Names.check(fromName);
-        Names.check(toName);
+        checkName(fromName);
+        checkName(toName);
         checkOpen();
         changing(from, to, (s, fromFd, toFd) -> {
             MemorySegment capture = s.capture;
@@ -370,7 +370,7 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     @Override
     public void unlink(String dir, String name) {
         int d = dir(dir);
-        Names.check(name);
+        checkName(name);
         checkOpen();
         changing(d, d, (s, fd, same) -> {
             MemorySegment capture = s.capture;
@@ -604,6 +604,26 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
             } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
             return r < 0 ? Libc.errno(capture) : 0;
         }
+    }
+
+    /**
+     * {@link Names#check}, with a fast path for the common name (printable ASCII, no slash, not
+     * {@code .} or {@code ..}, at most 255 characters), which is valid; any other goes to
+     * {@link Names#check}, which accepts or rejects it with the same message as elsewhere.
+     */
+    private static void checkName(String name) {
+        int n = name.length();
+        if (n >= 1 && n <= Names.MAX_BYTES && !name.equals(".") && !name.equals("..")) {
+            boolean plain = true;
+            for (int i = 0; i < n && plain; i++) {
+                char c = name.charAt(i);
+                plain = c >= 0x20 && c < 0x7f && c != '/';
+            }
+            if (plain) {
+                return;
+            }
+        }
+        Names.check(name);
     }
 
     private int dir(String dir) {
