@@ -68,10 +68,10 @@ public final class ThroughputPlot {
     /** Draws the figure of {@code results} as a PNG file {@code png}. */
     public static void write(List<BenchResult> results, Path png, String subtitle) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(900).height(560)
+        XYChart chart = new XYChartBuilder().width(900).height(640)
                 .title("Mailboat throughput (deliver + pickup + delete), " + subtitle)
                 .xAxisTitle("threads").yAxisTitle("iterations/s").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.getStyler().setYAxisMin(0.0);
