@@ -235,7 +235,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.println(b);
             }
         }
-        if (results.stream().anyMatch(r -> !r.fsync())) {
+        if (results.stream().anyMatch(r -> !r.fsync() && r.system().equals(BenchResult.OURS))) {
             out.println("fsync NO: " + BenchResult.NO_FSYNC_NOTE);
         }
     }
