@@ -1,19 +1,30 @@
 package armada.cli;
 
+import armada.check.Counterexample;
 import armada.check.Verdict;
 import armada.explore.ExploreException;
 import armada.explore.ExploreOptions;
 import armada.explore.Explorer;
 import armada.explore.Replay;
 import armada.explore.Scenario;
-import armada.explore.ScenarioSource;
+import armada.history.History;
+import armada.history.HistoryChecker;
+import armada.history.HistoryOptions;
+import armada.history.HistoryResult;
+import armada.report.HistoryHtml;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,6 +72,10 @@ final class CheckCommand implements Callable<Integer> {
                     + " default), sleep-sets, or none.")
     String reduction = "dpor";
 
+    @Option(names = "--no-state-cache", description = "With DPOR, search again from points after a crash equal to"
+            + " ones searched already (off by default: the cache skips them, which changes no verdict).")
+    boolean noStateCache;
+
     @Option(names = "--workers", description = "Parallel searches for random and pct (default: one per core).")
     @Nullable Integer workers;
 
@@ -80,8 +95,30 @@ final class CheckCommand implements Callable<Integer> {
             + " example or no name leaves out; a benchmark named exactly is always checked.")
     boolean benchmarks;
 
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Also write one self-contained HTML timeline page per counterexample into DIR.")
+    @Nullable Path html;
+
     @Option(names = "--trace", description = "Print the full trace of every violation (default: only when one scenario is named).")
     boolean trace;
+
+    @Mixin
+    ClassPathOption classPath = new ClassPathOption();
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "unexpected",
+            description = "What makes the exit status 1: unexpected (a verdict other than the expected one; the"
+                    + " default), violated (any VIOLATED verdict), inconclusive (any INCONCLUSIVE one); several"
+                    + " with commas. A scenario that cannot be checked always does.")
+    List<String> failOn = new ArrayList<>(List.of("unexpected"));
+
+    @Option(names = "--progress", paramLabel = "HOW", defaultValue = "auto",
+            description = "Progress on stderr: auto (a live line on a terminal, else a line every 10 s), terminal,"
+                    + " plain or none.")
+    String progress = "auto";
+
+    @Option(names = "--progress-interval", hidden = true, defaultValue = "10",
+            description = "Seconds between plain progress lines.")
+    double progressInterval = 10;
 
     @Override
     public Integer call() {
@@ -100,36 +137,91 @@ final class CheckCommand implements Callable<Integer> {
                     "--executions, --seconds and --max-crashes must not be negative, --workers at least 1,"
                             + " --stuck-seconds positive");
         }
-        List<Scenario<?, ?>> selected = Selection.select(ScenarioSource.all(), names, spec.commandLine(), benchmarks);
+        Set<FailOn> fail;
+        try {
+            fail = FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+        }
+        ProgressDisplay.Mode shown = progressMode();
+        Catalog catalog = catalog();
+        List<Scenario<?, ?>> selected = Selection.select(catalog.scenarios(), names, spec.commandLine(), benchmarks);
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)
-                .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds);
-        Output output = json ? new JsonOutput(out) : new TableOutput(out, trace || selected.size() == 1);
+                .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds)
+                .withStateCache(!noStateCache);
+        ReplayLine replayLine = new ReplayLine(catalog.classPath(), maxCrashes);
+        Output output = json ? new JsonOutput(out, replayLine)
+                : new TableOutput(out, trace || selected.size() == 1, replayLine);
         if (replay != null) {
             if (selected.size() != 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--replay needs exactly one scenario name");
             }
-            return replayOne(selected.getFirst(), replay, output);
+            return replayOne(selected.getFirst(), replay, output, fail);
         }
-        boolean[] allAsExpected = {true};
+        boolean[] failed = {false};
         output.begin();
         int parallel = jobs != null ? jobs : kind == ExploreOptions.StrategyKind.EXHAUSTIVE ? w : 1;
-        ScenarioRuns.run(selected, options, parallel, (s, result) -> {
+        ProgressDisplay display = new ProgressDisplay(options, shown, spec.commandLine().getErr(), progressInterval);
+        ScenarioRuns.run(selected, options, parallel, display::listener, (s, result) -> {
+            display.clear();
             Verdict v = result.verdict();
             if (v == null) {
                 // This scenario cannot be checked; say why and go on with the others.
                 output.error(s, String.valueOf(result.error()));
-                allAsExpected[0] = false;
+                failed[0] = true;
                 return;
             }
             boolean ok = s.asExpected(v);
-            allAsExpected[0] &= ok;
+            failed[0] |= FailOn.fails(fail, v.label(), ok);
             output.verdict(s, options, v, ok);
+            if (html != null && v instanceof Verdict.Violated violated) {
+                page(html, s, violated.counterexample(), replayLine);
+            }
         });
         output.end();
         out.flush();
-        return allAsExpected[0] ? 0 : 1;
+        return failed[0] ? 1 : 0;
+    }
+
+    private Catalog catalog() {
+        try {
+            return classPath.catalog();
+        } catch (Catalog.CatalogException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private ProgressDisplay.Mode progressMode() {
+        return switch (progress) {
+            case "auto" -> java.util.Optional.ofNullable(System.console()).map(java.io.Console::isTerminal).orElse(false)
+                    ? ProgressDisplay.Mode.TERMINAL : ProgressDisplay.Mode.PLAIN;
+            case "terminal" -> ProgressDisplay.Mode.TERMINAL;
+            case "plain" -> ProgressDisplay.Mode.PLAIN;
+            case "none" -> ProgressDisplay.Mode.NONE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--progress takes auto, terminal, plain or none, not '" + progress + "'");
+        };
+    }
+
+    /**
+     * Writes the counterexample's history as a timeline page, judged by the history checker with
+     * the scenario's spec (its longest linearizable prefix shows where refinement breaks; for a
+     * deadlock or an exception the history may well be linearizable, and the page says what failed).
+     */
+    private <S> void page(Path dir, Scenario<S, ?> s, Counterexample cx, ReplayLine replayLine) {
+        Path file = dir.resolve(s.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".html");
+        try {
+            History h = History.ofExecution(cx.history());
+            HistoryResult r = new HistoryChecker<>(s.spec(), HistoryOptions.DEFAULTS.withSeconds(10)).check(h);
+            String note = cx.failure().kind() + ": " + cx.failure().message() + "\nreplay: "
+                    + replayLine.command(s.name(), cx.schedule());
+            Files.createDirectories(dir);
+            Files.writeString(file, HistoryHtml.renderExecution(s.name() + " (counterexample)", note, h, r), StandardCharsets.UTF_8);
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("armada: " + s.name() + ": no page written to " + file + ": " + e.getMessage());
+        }
     }
 
     private ExploreOptions.Reduction reduction(String name) {
@@ -142,7 +234,7 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private int replayOne(Scenario<?, ?> s, String schedule, Output output) {
+    private int replayOne(Scenario<?, ?> s, String schedule, Output output, Set<FailOn> fail) {
         Replay r;
         try {
             r = Explorer.replay(s, schedule, maxCrashes);
@@ -152,7 +244,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         output.replay(s, r);
         spec.commandLine().getOut().flush();
-        boolean ok = r.failure() != null ? s.expected().name().equals("VIOLATED") : false;
-        return ok ? 0 : 1;
+        if (r.failure() == null) {
+            return 0; // this execution is correct
+        }
+        boolean asExpected = s.expected().name().equals("VIOLATED") && r.failure().kind().equals(s.expectedFailure());
+        return FailOn.fails(fail, "VIOLATED", asExpected) ? 1 : 0;
     }
 }

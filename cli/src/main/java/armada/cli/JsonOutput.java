@@ -19,9 +19,11 @@ final class JsonOutput implements Output {
 
     private final PrintWriter out;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final ReplayLine replayLine;
 
-    JsonOutput(PrintWriter out) {
+    JsonOutput(PrintWriter out, ReplayLine replayLine) {
         this.out = out;
+        this.replayLine = replayLine;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class JsonOutput implements Output {
         o.put("crashStatesPerCrash", Math.round(v.stats().crashStatesPerCrash() * 100) / 100.0);
         o.put("maxCrashStates", v.stats().maxCrashStates());
         switch (v) {
-            case Verdict.Violated viol -> failure(o, viol.counterexample());
+            case Verdict.Violated viol -> failure(o, s, viol.counterexample());
             case Verdict.Inconclusive inc -> o.put("reason", inc.reason());
             case Verdict.Holds h -> { }
         }
@@ -78,7 +80,7 @@ final class JsonOutput implements Output {
         o.put("bounds", s.faults().describe());
         o.put("schedule", r.schedule());
         if (r.failure() != null) {
-            failure(o, r.counterexample());
+            failure(o, s, r.counterexample());
         } else {
             o.put("reason", "one replayed execution is correct; that proves nothing about the others");
             trace(o, r.trace());
@@ -86,11 +88,12 @@ final class JsonOutput implements Output {
         print(o);
     }
 
-    private void failure(ObjectNode o, Counterexample cx) {
+    private void failure(ObjectNode o, Scenario<?, ?> s, Counterexample cx) {
         ObjectNode f = o.putObject("failure");
         f.put("kind", cx.failure().kind());
         f.put("message", cx.failure().message());
         o.put("schedule", cx.schedule());
+        o.put("replay", replayLine.command(s.name(), cx.schedule()));
         trace(o, cx.trace());
     }
 

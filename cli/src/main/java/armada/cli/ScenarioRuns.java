@@ -4,6 +4,7 @@ import armada.check.Verdict;
 import armada.explore.ExploreException;
 import armada.explore.ExploreOptions;
 import armada.explore.Explorer;
+import armada.explore.Progress;
 import armada.explore.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,16 @@ final class ScenarioRuns {
     private ScenarioRuns() {
     }
 
-    static void run(List<Scenario<?, ?>> scenarios, ExploreOptions options, int jobs, Sink sink) {
+    /** Gives each scenario's search its progress listener. */
+    interface Listeners {
+        Progress.Listener of(Scenario<?, ?> scenario);
+    }
+
+    static void run(List<Scenario<?, ?>> scenarios, ExploreOptions options, int jobs, Listeners listeners,
+            Sink sink) {
         if (jobs <= 1 || scenarios.size() <= 1) {
             for (Scenario<?, ?> s : scenarios) {
-                sink.accept(s, check(s, options));
+                sink.accept(s, check(s, options, listeners.of(s)));
             }
             return;
         }
@@ -44,7 +51,7 @@ final class ScenarioRuns {
         try {
             List<Future<Result>> results = new ArrayList<>();
             for (Scenario<?, ?> s : scenarios) {
-                results.add(pool.submit(() -> check(s, options)));
+                results.add(pool.submit(() -> check(s, options, listeners.of(s))));
             }
             for (int i = 0; i < scenarios.size(); i++) {
                 sink.accept(scenarios.get(i), results.get(i).get());
@@ -59,9 +66,9 @@ final class ScenarioRuns {
         }
     }
 
-    private static Result check(Scenario<?, ?> s, ExploreOptions options) {
+    private static Result check(Scenario<?, ?> s, ExploreOptions options, Progress.Listener listener) {
         try {
-            return new Result(Explorer.check(s, options), null);
+            return new Result(Explorer.check(s, options, listener), null);
         } catch (ExploreException | IllegalArgumentException e) {
             return new Result(null, String.valueOf(e.getMessage()));
         }

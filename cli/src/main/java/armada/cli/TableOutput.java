@@ -17,12 +17,14 @@ final class TableOutput implements Output {
 
     private final PrintWriter out;
     private final boolean fullTraces;
+    private final ReplayLine replayLine;
     private final List<String> after = new ArrayList<>();
     private int mismatches;
 
-    TableOutput(PrintWriter out, boolean fullTraces) {
+    TableOutput(PrintWriter out, boolean fullTraces, ReplayLine replayLine) {
         this.out = out;
         this.fullTraces = fullTraces;
+        this.replayLine = replayLine;
     }
 
     @Override
@@ -40,16 +42,26 @@ final class TableOutput implements Output {
             mismatches++;
         }
         switch (v) {
-            case Verdict.Violated viol -> after.add(s.name() + ": " + viol.counterexample().failure().message() + "\n"
-                    + (fullTraces ? TraceRenderer.render(s.name(), viol.counterexample())
-                    : "  replay: ./armada check " + s.name() + " --replay " + viol.counterexample().schedule() + "\n"));
-            case Verdict.Inconclusive inc -> after.add(s.name() + ": INCONCLUSIVE because " + inc.reason() + "\n");
+            case Verdict.Violated viol -> {
+                String replay = replayLine.command(s.name(), viol.counterexample().schedule());
+                after.add(s.name() + ": " + viol.counterexample().failure().message() + "\n"
+                        + (fullTraces ? TraceRenderer.render(s.name(), viol.counterexample(), replay)
+                        : "  replay: " + replay + "\n"));
+            }
+            case Verdict.Inconclusive inc -> after.add(s.name() + ": INCONCLUSIVE after " + covered(v.stats())
+                    + " because " + inc.reason() + "\n");
             case Verdict.Holds h -> {
                 if (h.stats().vacuous() > 0) {
                     after.add(s.name() + ": " + h.stats().vacuous() + " executions were vacuous (the spec reached undefined behaviour)\n");
                 }
             }
         }
+    }
+
+    /** What an INCONCLUSIVE search covered before it stopped. */
+    static String covered(Verdict.Stats st) {
+        return String.format(Locale.ROOT, "%,d executions in %.2f s (%,d crashes, at most %d distinct crash states"
+                + " per crash)", st.executions(), st.seconds(), st.crashes(), st.maxCrashStates());
     }
 
     @Override
@@ -65,7 +77,7 @@ final class TableOutput implements Output {
         out.println(s.name() + ": replayed schedule " + r.schedule());
         if (r.failure() != null) {
             out.println("VIOLATED");
-            out.print(TraceRenderer.render(s.name(), r.counterexample()));
+            out.print(TraceRenderer.render(s.name(), r.counterexample(), replayLine.command(s.name(), r.schedule())));
         } else {
             out.println("this execution is correct" + (r.vacuous() ? " (vacuously: the spec reached undefined behaviour)" : ""));
             out.print(TraceRenderer.steps(r.trace()));

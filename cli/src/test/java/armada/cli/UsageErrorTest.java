@@ -27,12 +27,17 @@ class UsageErrorTest {
             check replicated-disk/no-recovery --replay x.y --json                 | 'x'
             check replicated-disk/no-recovery --replay t7                        | t7
             check replicated-disk/no-recovery --replay                           | --replay
-            ""                                                                     | list or check
+            ""                                                                     | list, check or history
+            chek                                                                 | did you mean check?
+            check replicated-disk/write-read --jsn                               | did you mean --json?
+            check replicated-disk/write-read --progress loud                     | loud
+            check replicated-disk/write-read --fail-on never                     | never
             """)
     void usageError_oneLineOnStderrNoStackTrace_exitsTwo(String arguments, String mentioned) {
         // Each of these is a mistake on the command line (unknown name or strategy, a negative or
         // malformed number, --replay without exactly one scenario, a schedule that does not parse
-        // or names a thread the scenario does not have), not a verdict: exit 2, and a person reads
+        // or names a thread the scenario does not have, a misspelt command or option, which gets
+        // picocli's suggestion), not a verdict: exit 2, and a person reads
         // the reason on stderr, while stdout stays empty for tools.
         String[] args = arguments.isBlank() ? new String[0] : arguments.trim().split("\\s+");
 

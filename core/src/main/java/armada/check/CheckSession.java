@@ -17,8 +17,8 @@ import armada.spec.Spec;
 public final class CheckSession<S> {
 
     private final ConfigSet<S> configs;
-    private final PendingOps pending = new PendingOps();
-    private final CrashLog crashes = new CrashLog();
+    private final PendingOps pending;
+    private final CrashLog crashes;
     private int events;
     /** An undefined configuration with nothing left to rule it out: every continuation is accepted. */
     private boolean everything;
@@ -26,7 +26,27 @@ public final class CheckSession<S> {
     private String why = "";
 
     CheckSession(Spec<S> spec) {
-        this.configs = new ConfigSet<>(spec);
+        this(new ConfigSet<>(spec), new PendingOps(), new CrashLog());
+    }
+
+    private CheckSession(ConfigSet<S> configs, PendingOps pending, CrashLog crashes) {
+        this.configs = configs;
+        this.pending = pending;
+        this.crashes = crashes;
+    }
+
+    /**
+     * An independent session in the same state: it goes on from the events accepted so far as
+     * this one would, without changing this one. For checking many histories that share
+     * prefixes (an exhaustive search's executions) from the point where they part.
+     */
+    public CheckSession<S> copy() {
+        CheckSession<S> c = new CheckSession<>(configs.copy(), pending.copy(), crashes.copy());
+        c.events = events;
+        c.everything = everything;
+        c.failedAt = failedAt;
+        c.why = why;
+        return c;
     }
 
     /**
@@ -47,6 +67,15 @@ public final class CheckSession<S> {
         }
         events++;
         return failedAt < 0;
+    }
+
+    /**
+     * The session's state as a value: two sessions with equal keys give the same verdicts for
+     * every continuation (they differ at most in the event numbers and operation ids their
+     * explanations name). For caching searched states.
+     */
+    public Object stateKey() {
+        return java.util.List.of(configs.stateKey(), pending.stateKey(), everything, failedAt >= 0);
     }
 
     /** The verdict for the events accepted so far, taken as a complete history. */

@@ -33,6 +33,20 @@ final class ConfigSet<S> {
         current.add(Config.of(spec.initial()));
     }
 
+    /** The set's state as a value (see {@link CheckSession#stateKey}). */
+    Object stateKey() {
+        return java.util.List.of(Set.copyOf(current), closedOver, unobserved);
+    }
+
+    /** An independent copy (configurations are immutable, so the set is copied, not them). */
+    ConfigSet<S> copy() {
+        ConfigSet<S> c = new ConfigSet<>(spec);
+        c.current = new HashSet<>(current);
+        c.closedOver = closedOver;
+        c.unobserved = unobserved;
+        return c;
+    }
+
     /** The configurations; after {@link #close} this includes every way pending operations may have taken effect. */
     Iterable<Config<S>> configs() {
         return current;

@@ -20,6 +20,16 @@ final class CrashLog {
     /** How many of {@link #cutOffs} belong to completed episodes. */
     private int gone;
 
+    /** An independent copy. */
+    CrashLog copy() {
+        CrashLog c = new CrashLog();
+        c.episode = episode.isEmpty() ? List.of() : new ArrayList<>(episode);
+        c.lastRecovered = lastRecovered;
+        c.cutOffs = cutOffs.isEmpty() ? List.of() : new ArrayList<>(cutOffs);
+        c.gone = gone;
+        return c;
+    }
+
     /** Crash {@code number} stopped the operations {@code stopped} (by slot) of {@code pending}. */
     void crash(int number, long stopped, PendingOps pending) {
         if (episode.isEmpty()) {

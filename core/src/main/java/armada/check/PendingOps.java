@@ -22,6 +22,31 @@ final class PendingOps {
     private long crashed;
     private boolean inEpisode;
 
+    /** The pending operations as a value: per slot in use, its thread and operation (not its id). */
+    Object stateKey() {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        out.add(used);
+        out.add(crashed);
+        out.add(inEpisode);
+        for (long bits = used; bits != 0; bits &= bits - 1) {
+            Event.Invoke e = invoke(Long.numberOfTrailingZeros(bits));
+            out.add(e.thread());
+            out.add(e.op());
+        }
+        return out;
+    }
+
+    /** An independent copy. */
+    PendingOps copy() {
+        PendingOps p = new PendingOps();
+        p.invokes = invokes.clone();
+        p.ops = ops.clone();
+        p.used = used;
+        p.crashed = crashed;
+        p.inEpisode = inEpisode;
+        return p;
+    }
+
     /** Slots in use, as a bit mask. */
     long mask() {
         return used;

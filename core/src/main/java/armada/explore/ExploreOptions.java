@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param workers parallel explorers for the random and PCT strategies
  * @param stuckSeconds how long one execution may go without finishing before the search gives
  *     up: code under check that loops without calling the World cannot be preempted
+ * @param stateCache with DPOR: do not search again from a point after a crash equal to one
+ *     searched already (same durable state, same checker state, budgets; see
+ *     {@link armada.sim.CrashCache})
  */
 public record ExploreOptions(
         StrategyKind strategy,
@@ -28,10 +31,11 @@ public record ExploreOptions(
         int pctDepth,
         int workers,
         boolean shrink,
-        double stuckSeconds) {
+        double stuckSeconds,
+        boolean stateCache) {
 
     public static final ExploreOptions DEFAULTS =
-            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30);
+            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30, true);
 
     public ExploreOptions {
         if (maxExecutions < 0 || seconds < 0 || workers < 1 || pctDepth < 1 || stuckSeconds <= 0) {
@@ -55,32 +59,32 @@ public record ExploreOptions(
 
     public ExploreOptions withStrategy(StrategyKind s) {
         return new ExploreOptions(s, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds);
+                workers, shrink, stuckSeconds, stateCache);
     }
 
     public ExploreOptions withExecutions(long n) {
         return new ExploreOptions(strategy, n, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds);
+                workers, shrink, stuckSeconds, stateCache);
     }
 
     public ExploreOptions withSeconds(double s) {
         return new ExploreOptions(strategy, maxExecutions, s, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds);
+                workers, shrink, stuckSeconds, stateCache);
     }
 
     public ExploreOptions withSeed(long s) {
         return new ExploreOptions(strategy, maxExecutions, seconds, s, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds);
+                workers, shrink, stuckSeconds, stateCache);
     }
 
     public ExploreOptions withMaxCrashes(@Nullable Integer n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, n, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds);
+                workers, shrink, stuckSeconds, stateCache);
     }
 
     public ExploreOptions withPreemptions(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, n, reduction, pctDepth,
-                workers, shrink, stuckSeconds);
+                workers, shrink, stuckSeconds, stateCache);
     }
 
     /** DPOR when on, none when off. */
@@ -90,21 +94,26 @@ public record ExploreOptions(
 
     public ExploreOptions withReduction(Reduction r) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, r, pctDepth,
-                workers, shrink, stuckSeconds);
+                workers, shrink, stuckSeconds, stateCache);
     }
 
     public ExploreOptions withWorkers(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, n, shrink, stuckSeconds);
+                pctDepth, n, shrink, stuckSeconds, stateCache);
     }
 
     public ExploreOptions withStuckSeconds(double limit) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, limit);
+                pctDepth, workers, shrink, limit, stateCache);
     }
 
     public ExploreOptions withShrink(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, on, stuckSeconds);
+                pctDepth, workers, on, stuckSeconds, stateCache);
+    }
+
+    public ExploreOptions withStateCache(boolean on) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, workers, shrink, stuckSeconds, on);
     }
 }

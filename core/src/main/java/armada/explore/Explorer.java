@@ -31,9 +31,14 @@ public final class Explorer {
 
     /** Checks {@code scenario} under {@code options}. */
     public static Verdict check(Scenario<?, ?> scenario, ExploreOptions options) {
+        return check(scenario, options, null);
+    }
+
+    /** Checks {@code scenario} under {@code options}, telling {@code progress} how far the search got. */
+    public static Verdict check(Scenario<?, ?> scenario, ExploreOptions options, Progress.@Nullable Listener progress) {
         Scenario<?, ?> sc = options.maxCrashes() == null ? scenario
                 : scenario.withFaults(scenario.faults().withCrashes(options.maxCrashes()));
-        Search search = new Search(sc, options);
+        Search search = new Search(sc, options, progress);
         return watched(search, options.stuckSeconds());
     }
 
@@ -141,6 +146,8 @@ public final class Explorer {
         private final AtomicLong started = new AtomicLong();
         private final AtomicLong executions = new AtomicLong();
         private final AtomicLong abandoned = new AtomicLong();
+        /** Executions stopped after a crash because an equal point had been searched (counted in abandoned too). */
+        private final AtomicLong pruned = new AtomicLong();
         private final AtomicLong vacuous = new AtomicLong();
         private final AtomicLong crashes = new AtomicLong();
         private final AtomicLong crashStates = new AtomicLong();
@@ -159,10 +166,14 @@ public final class Explorer {
         private final java.util.concurrent.atomic.AtomicLongArray progress;
         private final AtomicReferenceArray<@Nullable Machine> machines;
         private volatile boolean givenUp;
+        private final Progress.@Nullable Listener listener;
+        private final AtomicLong lastProgress = new AtomicLong(start - Progress.INTERVAL_MILLIS * 1_000_000);
+        private final java.util.concurrent.atomic.AtomicInteger depth = new java.util.concurrent.atomic.AtomicInteger();
 
-        Search(Scenario<?, ?> sc, ExploreOptions o) {
+        Search(Scenario<?, ?> sc, ExploreOptions o, Progress.@Nullable Listener listener) {
             this.sc = sc;
             this.o = o;
+            this.listener = listener;
             this.workerCount = o.strategy() == ExploreOptions.StrategyKind.EXHAUSTIVE ? 1 : o.workers();
             this.progress = new java.util.concurrent.atomic.AtomicLongArray(workerCount + 1);
             this.machines = new AtomicReferenceArray<>(workerCount + 1);
@@ -262,6 +273,9 @@ public final class Explorer {
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
                 machines.set(index, m);
+                if (o.stateCache() && strategy instanceof DporStrategy) {
+                    m.crashCache(new StateCache(judge, pruned));
+                }
                 while (found.get() == null && budgetHit.get() == null && !givenUp) {
                     Scheduler s = strategy.next();
                     if (s == null) {
@@ -295,6 +309,7 @@ public final class Explorer {
                     if (r.crashStatesCut()) {
                         crashStatesCut = true;
                     }
+                    progress(r.steps());
                     Failure f = judge.judge(r);
                     if (judge.lastVacuous()) {
                         vacuous.incrementAndGet();
@@ -316,6 +331,18 @@ public final class Explorer {
                 }
                 cut = strategy.cut();
                 machines.set(index, null);
+            }
+        }
+
+        /** Tells the listener, if there is one and its interval has passed, how far the search got. */
+        private void progress(int steps) {
+            depth.accumulateAndGet(steps, Math::max);
+            long now = System.nanoTime();
+            long last = lastProgress.get();
+            if (listener != null && now - last >= Progress.INTERVAL_MILLIS * 1_000_000
+                    && lastProgress.compareAndSet(last, now)) {
+                listener.progress(new Progress(executions.get(), (now - start) / 1e9, depth.get(), crashes.get(),
+                        maxCrashStates.get()));
             }
         }
 

@@ -1,6 +1,6 @@
 package armada.explore;
 
-import armada.sim.Durability;
+import armada.world.Durability;
 import java.util.Locale;
 
 /**

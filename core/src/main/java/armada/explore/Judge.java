@@ -2,18 +2,22 @@ package armada.explore;
 
 import armada.check.CheckResult;
 import armada.check.Failure;
+import armada.check.IncrementalChecker;
 import armada.check.RefinementChecker;
 import armada.sim.ExecutionRecord;
 import org.jspecify.annotations.Nullable;
 
-/** The verifier's role for one execution: the machine's own failure, else the refinement check. */
+/**
+ * The verifier's role for one execution: the machine's own failure, else the refinement check,
+ * incremental along the search (see {@link IncrementalChecker}).
+ */
 final class Judge {
 
-    private final RefinementChecker<?> checker;
+    private final IncrementalChecker<?> checker;
     private boolean lastVacuous;
 
     Judge(RefinementChecker<?> checker) {
-        this.checker = checker;
+        this.checker = new IncrementalChecker<>(checker);
     }
 
     @Nullable Failure judge(ExecutionRecord r) {
@@ -29,6 +33,11 @@ final class Judge {
             }
             case CheckResult.Unexplained u -> new Failure.NotRefinement(u.eventIndex(), u.why());
         };
+    }
+
+    /** What the checker knows after {@code history}, as a value (see {@link IncrementalChecker#stateKey}). */
+    Object stateKey(java.util.List<armada.check.Event> history) {
+        return checker.stateKey(history);
     }
 
     boolean lastVacuous() {

@@ -1,8 +1,8 @@
 package armada.explore;
 
-import armada.sim.CrashInvariant;
-import armada.sim.DurableState;
-import armada.sim.Durability;
+import armada.world.CrashInvariant;
+import armada.world.DurableState;
+import armada.world.Durability;
 import armada.sim.Workload;
 import armada.spec.Op;
 import armada.spec.Spec;

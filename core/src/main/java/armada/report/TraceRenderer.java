@@ -17,10 +17,15 @@ public final class TraceRenderer {
     }
 
     public static String render(String scenario, Counterexample cx) {
+        return render(scenario, cx, "./armada check " + scenario + " --replay " + cx.schedule());
+    }
+
+    /** The same, with {@code replay} as the command that replays it (a test's, or one with a class path). */
+    public static String render(String scenario, Counterexample cx, String replay) {
         StringBuilder b = new StringBuilder();
         b.append("failure: ").append(cx.failure().kind()).append('\n');
         b.append("  ").append(cx.failure().message()).append('\n');
-        b.append("replay:  ./armada check ").append(scenario).append(" --replay ").append(cx.schedule()).append('\n');
+        b.append("replay:  ").append(replay).append('\n');
         b.append(steps(cx.trace()));
         b.append("history:\n");
         List<Event> history = cx.history();

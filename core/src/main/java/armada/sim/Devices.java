@@ -1,5 +1,9 @@
 package armada.sim;
 
+import armada.world.Durability;
+import armada.world.CrashInvariant;
+import armada.world.DurableState;
+
 import armada.world.Block;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,20 @@ final class Devices implements DurableState {
 
     SimFileSystem fileSystem() {
         return fs;
+    }
+
+    /**
+     * The devices' state as a value, right after a crash (when what is seen is what is durable):
+     * each disk's blocks and whether it failed, and the file system's directories and files.
+     */
+    Object fingerprint() {
+        List<Object> out = new ArrayList<>();
+        for (SimDisk d : disks) {
+            out.add(java.util.Arrays.asList(d.durable.clone()));
+            out.add(d.failed);
+        }
+        out.add(fs.now());
+        return out;
     }
 
     /** Makes everything durable: the state boot leaves is the starting point. */
@@ -124,6 +142,20 @@ final class Devices implements DurableState {
                     return Optional.ofNullable(fs.contents(files, dir, name));
                 }
             };
+        }
+
+        /** What state {@code pick} kept and lost of the changes not yet durable, in words. */
+        String describe(int pick) {
+            List<String> phrases = new ArrayList<>();
+            int rest = pick;
+            for (int i = 0; i < disks.length; i++) {
+                List<List<Block>> states = diskStates.get(i).states;
+                phrases.addAll(CrashStateText.disk(disks[i], states.get(rest % states.size())));
+                rest /= states.size();
+            }
+            List<FsSnapshot> files = fsStates.states;
+            phrases.addAll(fs.describe(files.getFirst(), files.get(rest % files.size())));
+            return phrases.isEmpty() ? "nothing was pending" : String.join(", ", phrases);
         }
 
         /** Puts every device in state {@code pick} (a mixed-radix index over the devices). */

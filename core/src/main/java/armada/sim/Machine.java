@@ -1,5 +1,8 @@
 package armada.sim;
 
+import armada.world.Durability;
+import armada.world.CrashInvariant;
+
 import armada.check.Failure;
 import armada.spec.Op;
 import armada.world.Block;
@@ -343,6 +346,13 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    private @Nullable CrashCache crashCache;
+
+    /** Asks {@code cache} at every crash whether to go on (null: always go on). */
+    public void crashCache(@Nullable CrashCache cache) {
+        this.crashCache = cache;
+    }
+
     /** After a crash: picks what survived, then starts a new generation. False if abandoned. */
     private boolean afterCrash() {
         crashing = false;
@@ -366,32 +376,61 @@ public final class Machine implements AutoCloseable {
         return true;
     }
 
-    /** The durable state after this crash: a choice among the distinct ones the model allows. */
+    /**
+     * The durable state after this crash: a choice among the distinct ones the model allows,
+     * less those the crash cache says were searched already from an equal point (all of them:
+     * the execution stops here, as abandoned).
+     */
     private boolean chooseCrashState() {
         Devices.CrashOptions options = devices.crashOptions(workload.crashStateBudget());
         int n = options.count();
         crashStateCounts.add(n);
         crashStatesCut |= options.cut();
-        int pick = 0;
-        if (n > 1) {
-            choice.clear(-1);
-            for (int i = 0; i < n; i++) {
-                choice.add(Choice.survive(i), Action.of(Action.CRASH, 0, i));
+        CrashCache cache = rec.tracing ? null : crashCache;
+        int[] offered = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (cache == null || freshAfterCrash(cache, options, i, n)) {
+                offered[k++] = i;
             }
-            int idx = scheduler.choose(choice);
+        }
+        if (k == 0) {
+            abandoned = true;
+            return false;
+        }
+        int pick = offered[0];
+        if (n > 1) {
+            // A decision whenever the model offers several states, even if the cache leaves one:
+            // a replay without the cache sees them all.
+            choice.clear(-1);
+            for (int j = 0; j < k; j++) {
+                choice.add(Choice.survive(offered[j]), Action.of(Action.CRASH, 0, offered[j]));
+            }
+            int idx = k > 1 ? scheduler.choose(choice) : 0;
             if (idx == Scheduler.ABANDON) {
                 abandoned = true;
                 return false;
             }
-            pick = idx;
+            pick = offered[idx];
             record(choice.codes[idx]);
             if (rec.tracing) {
                 rec.line("machine", "durable state " + Choice.token(choice.codes[idx]) + " of " + n
-                        + " that the crash may leave");
+                        + " that the crash may leave: " + options.describe(pick));
             }
         }
         options.apply(pick);
         return true;
+    }
+
+    /** Whether the cache wants the search to go on with crash state {@code i} of {@code n}. */
+    private boolean freshAfterCrash(CrashCache cache, Devices.CrashOptions options, int i, int n) {
+        options.apply(i);
+        long[] path = Arrays.copyOf(decisions, decisionCount + (n > 1 ? 1 : 0));
+        if (n > 1) {
+            path[decisionCount] = Choice.survive(i);
+        }
+        return cache.fresh(List.of(devices.fingerprint(), crashes, failures, randomSeen,
+                java.util.Set.copyOf(randomSeenLarge)), rec.history, steps, path);
     }
 
     private void record(long decision) {
@@ -708,8 +747,10 @@ public final class Machine implements AutoCloseable {
     }
 
     /**
-     * For a watchdog on another thread: the simulated thread running now, its Java thread's state
-     * (a thread blocked on a monitor is in a {@code synchronized} deadlock) and its stack.
+     * For a watchdog on another thread: the simulated thread running now, what its Java thread is
+     * doing (running a loop, blocked on a monitor, waiting) with its stack down to the simulator,
+     * and where each other live thread is paused in a World call (one of them may hold the
+     * monitor). Several lines, the first one short.
      */
     public String describeRunning() {
         SimThread t = baton;
@@ -721,19 +762,50 @@ public final class Machine implements AutoCloseable {
             return t.name;
         }
         StringBuilder b = new StringBuilder(t.name);
-        Thread.State state = carrier.getState();
-        b.append(state == Thread.State.BLOCKED ? " is blocked on a monitor (synchronized)"
-                : state == Thread.State.RUNNABLE ? " is running" : " is " + state.name().toLowerCase(java.util.Locale.ROOT));
-        int shown = 0;
-        for (StackTraceElement frame : carrier.getStackTrace()) {
-            if (shown == 12) {
-                b.append(" ...");
-                break;
+        b.append(switch (carrier.getState()) {
+            case BLOCKED -> " is blocked on a monitor: a synchronized block or method waits for a Java lock another"
+                    + " thread holds, which the scheduler cannot see (use World.newLock())";
+            case RUNNABLE -> " is running code that never calls the World (a loop?)";
+            case WAITING, TIMED_WAITING -> " is waiting outside the World (Object.wait, Thread.sleep, a"
+                    + " java.util.concurrent lock or queue?), which the scheduler cannot see";
+            default -> " is " + carrier.getState().name().toLowerCase(java.util.Locale.ROOT);
+        });
+        List<StackTraceElement> frames = userFrames(carrier.getStackTrace());
+        for (int i = 0; i < Math.min(frames.size(), 12); i++) {
+            b.append("\n    at ").append(frames.get(i));
+        }
+        if (frames.size() > 12) {
+            b.append("\n    ...");
+        }
+        StringBuilder others = new StringBuilder();
+        java.util.Set<Thread> seen = new java.util.HashSet<>(List.of(carrier));
+        for (SimThread o : slots) {
+            Thread oc = o.onMain ? main.carrier : o.carrier;
+            if (o != t && o.live() && oc != null && seen.add(oc)) {
+                List<StackTraceElement> of = userFrames(oc.getStackTrace());
+                others.append("\n    ").append(o.name).append(of.isEmpty() ? " (not started)" : " at " + of.getFirst());
             }
-            b.append(shown == 0 ? " at " : " <- ").append(frame);
-            shown++;
+        }
+        if (!others.isEmpty()) {
+            b.append("\n  the other threads, each paused in a World call:").append(others);
         }
         return b.toString();
+    }
+
+    /** The frames of code under check: the simulator's and the JDK's left out, up to the simulator's entry. */
+    private static List<StackTraceElement> userFrames(StackTraceElement[] stack) {
+        List<StackTraceElement> out = new ArrayList<>();
+        for (StackTraceElement f : stack) {
+            String c = f.getClassName();
+            if (c.startsWith("armada.sim.") || c.startsWith("armada.explore.Scenario")) {
+                if (!out.isEmpty()) {
+                    break; // below the code under check: the simulator that called it
+                }
+            } else if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** For a watchdog: the decisions the running execution has made so far. */

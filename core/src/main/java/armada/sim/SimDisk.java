@@ -1,5 +1,7 @@
 package armada.sim;
 
+import armada.world.Durability;
+
 import armada.world.Block;
 import armada.world.Disk;
 import java.util.ArrayList;

@@ -1,43 +1,61 @@
 package armada.sim;
 
+import armada.world.Durability;
+
 import armada.world.Fd;
 import armada.world.FileSystem;
 import armada.world.MissingFileException;
 import armada.world.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The simulated file system: directories of names pointing to inodes, append-only file data,
- * and, per the durability model, the durable image and the queue of unsynced operations a
+ * The simulated file system: directories of names pointing to inodes or to subdirectories, file
+ * data, and, per the durability model, the durable image and the queue of unsynced operations a
  * crash chooses from. Used inside a {@link Machine}, or on its own ({@link #standalone}) to
  * compare the model with a real file system.
+ *
+ * <p>Each directory incarnation has an index: the declared directories first, then one per
+ * {@link #mkdir} (a path created again after {@link #rmdir} gets a new index, so a crash can
+ * never mix the old directory's entries into the new one). A directory exists while its
+ * parent's entry points to its index; declared directories always exist.
  */
 public final class SimFileSystem implements FileSystem {
 
     private final FsHost host;
-    private final List<String> names;
+    private final List<String> declared;
+    private final Map<String, Integer> declaredIndex = new HashMap<>();
     private final Durability durability;
+    /** Per directory index: its path, its parent's index (-1 if declared), entries now and durable. */
+    private final List<String> paths = new ArrayList<>();
+    private final List<Integer> parents = new ArrayList<>();
     private final List<TreeMap<String, Integer>> dirs = new ArrayList<>();
     private final List<TreeMap<String, Integer>> durableDirs = new ArrayList<>();
+    /** The directories that exist now. */
+    private final BitSet present = new BitSet();
+    /** The newest index of each path. */
+    private final Map<String, Integer> index = new HashMap<>();
     private final Map<Integer, Inode> inodes = new HashMap<>();
     private final List<FsOp> unsynced = new ArrayList<>();
     private int nextInode;
 
     SimFileSystem(FsHost host, List<String> directories, Durability durability) {
         this.host = host;
-        this.names = List.copyOf(directories);
+        this.declared = List.copyOf(directories);
         this.durability = durability;
-        for (int i = 0; i < names.size(); i++) {
-            dirs.add(new TreeMap<>());
-            durableDirs.add(new TreeMap<>());
+        for (int d = 0; d < declared.size(); d++) {
+            declaredIndex.putIfAbsent(declared.get(d), d);
         }
+        reset();
     }
 
     /** The model on its own: no scheduling, no crashes, every operation immediate. */
@@ -69,18 +87,42 @@ public final class SimFileSystem implements FileSystem {
         return FsObjects.entry(dir, name);
     }
 
-    /** An inode: its bytes, and how many of them are durable. */
+    /** An inode: its bytes now, and its durable bytes. */
     static final class Inode {
         byte[] data = new byte[0];
         int length;
-        int durable;
+        byte[] durable = new byte[0];
 
-        void append(byte[] more) {
-            if (length + more.length > data.length) {
-                data = Arrays.copyOf(data, Math.max(length + more.length, data.length * 2));
+        void write(int offset, byte[] more) {
+            int end = offset + more.length;
+            if (end > data.length) {
+                data = Arrays.copyOf(data, Math.max(end, data.length * 2));
             }
-            System.arraycopy(more, 0, data, length, more.length);
-            length += more.length;
+            if (offset > length) {
+                Arrays.fill(data, length, offset, (byte) 0);
+            }
+            System.arraycopy(more, 0, data, offset, more.length);
+            length = Math.max(length, end);
+        }
+
+        void truncate(int to) {
+            if (to > data.length) {
+                data = Arrays.copyOf(data, to);
+            }
+            if (to > length) {
+                Arrays.fill(data, length, to, (byte) 0);
+            }
+            length = to;
+        }
+
+        byte[] now() {
+            return Arrays.copyOf(data, length);
+        }
+
+        void set(byte[] bytes) {
+            data = bytes.clone();
+            length = bytes.length;
+            durable = bytes;
         }
     }
 
@@ -88,14 +130,14 @@ public final class SimFileSystem implements FileSystem {
 
     @Override
     public List<String> directories() {
-        return names;
+        return declared;
     }
 
     @Override
     public Optional<Fd> create(String dir, String name) {
-        int d = dir(dir);
+        String path = dirPath(dir);
         Names.check(name);
-        step(Action.FS_WRITE, nameObject(d, name));
+        int d = step(Action.FS_WRITE, path, name);
         if (dirs.get(d).containsKey(name)) {
             trace("create " + dir + "/" + name + " -> exists");
             return Optional.empty();
@@ -110,13 +152,23 @@ public final class SimFileSystem implements FileSystem {
 
     @Override
     public Optional<Fd> open(String dir, String name) {
-        int d = dir(dir);
+        return open(dir, name, false);
+    }
+
+    @Override
+    public Optional<Fd> openWrite(String dir, String name) {
+        return open(dir, name, true);
+    }
+
+    private Optional<Fd> open(String dir, String name, boolean writable) {
+        String path = dirPath(dir);
         Names.check(name);
-        step(Action.FS_READ, nameObject(d, name));
-        Integer inode = dirs.get(d).get(name);
-        trace("open " + dir + "/" + name + (inode == null ? " -> missing" : ""));
+        int d = step(Action.FS_READ, path, name);
+        Integer inode = file(d, dir, name);
+        String what = writable ? "openWrite " : "open ";
+        trace(what + dir + "/" + name + (inode == null ? " -> missing" : ""));
         return inode == null ? Optional.empty()
-                : Optional.of(new SimFd(inode, false, host.generation(), dir + "/" + name));
+                : Optional.of(new SimFd(inode, writable, host.generation(), dir + "/" + name));
     }
 
     @Override
@@ -124,9 +176,50 @@ public final class SimFileSystem implements FileSystem {
         SimFd f = fd(fd, true);
         step(Action.FS_WRITE, inodeObject(f.inode));
         Inode i = inode(f.inode);
-        i.append(data);
-        record(FsOp.append(f.inode, i.length));
+        int offset = i.length;
+        checkSize(offset, data.length);
+        i.write(offset, data);
+        record(FsOp.write(f.inode, offset, data));
         trace("append " + f.path + " +" + data.length + " bytes");
+    }
+
+    @Override
+    public void write(Fd fd, long offset, byte[] data) {
+        SimFd f = fd(fd, true);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        checkSize(offset, data.length);
+        step(Action.FS_WRITE, inodeObject(f.inode));
+        if (data.length > 0) {
+            // pwrite(2) of no bytes changes nothing, even past the end.
+            inode(f.inode).write((int) offset, data);
+            record(FsOp.write(f.inode, (int) offset, data));
+        }
+        trace("write " + f.path + " @" + offset + " " + data.length + " bytes");
+    }
+
+    @Override
+    public void truncate(Fd fd, long length) {
+        SimFd f = fd(fd, true);
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
+        checkSize(length, 0);
+        step(Action.FS_WRITE, inodeObject(f.inode));
+        inode(f.inode).truncate((int) length);
+        record(FsOp.truncate(f.inode, (int) length));
+        trace("truncate " + f.path + " -> " + length + " bytes");
+    }
+
+    /** The model keeps a file in one array: at most {@link #MAX_FILE} bytes. */
+    static final int MAX_FILE = Integer.MAX_VALUE - 16;
+
+    private static void checkSize(long offset, int length) {
+        if (offset > MAX_FILE - length) {
+            throw new IllegalArgumentException("the simulated file system keeps files below " + MAX_FILE
+                    + " bytes; this call would reach " + (offset + length));
+        }
     }
 
     @Override
@@ -145,7 +238,7 @@ public final class SimFileSystem implements FileSystem {
 
     @Override
     public long size(Fd fd) {
-        SimFd f = fd(fd, null);
+        SimFd f = fd(fd, false);
         step(Action.FS_READ, inodeObject(f.inode));
         int length = inode(f.inode).length;
         trace("size " + f.path + " -> " + length);
@@ -182,7 +275,11 @@ public final class SimFileSystem implements FileSystem {
         int from = e.from();
         int to = e.to();
         int inode = e.inode();
-        if (Integer.valueOf(inode).equals(dirs.get(to).get(toName))) {
+        Integer target = dirs.get(to).get(toName);
+        if (target != null && target < 0) {
+            throw isDirectory(toDir, toName);
+        }
+        if (Integer.valueOf(inode).equals(target)) {
             // rename(2): when both names are links to one file, nothing happens; both stay.
             trace("rename " + fromDir + "/" + fromName + " onto another name of the same file");
             return;
@@ -202,16 +299,20 @@ public final class SimFileSystem implements FileSystem {
      * directories, then names), takes the step, and finds the source file.
      */
     private Entry entry(String what, String fromDir, String fromName, String toDir, String toName) {
-        int from = dir(fromDir);
-        int to = dir(toDir);
+        String fromPath = dirPath(fromDir);
+        String toPath = dirPath(toDir);
         Names.check(fromName);
         Names.check(toName);
-        if (from < FsObjects.PAIR_DIRS && to < FsObjects.PAIR_DIRS) {
-            step(what.equals("link") ? Action.FS_LINK : Action.FS_WRITE, FsObjects.pair(from, fromName, to, toName));
+        int fromKey = key(fromPath);
+        int toKey = key(toPath);
+        if (fromKey < FsObjects.PAIR_DIRS && toKey < FsObjects.PAIR_DIRS) {
+            step(what.equals("link") ? Action.FS_LINK : Action.FS_WRITE, FsObjects.pair(fromKey, fromName, toKey, toName));
         } else {
-            step(Action.FS_GLOBAL, dirObject(to));
+            step(Action.FS_GLOBAL, dirObject(toKey));
         }
-        Integer inode = dirs.get(from).get(fromName);
+        int from = existing(fromPath);
+        int to = existing(toPath);
+        Integer inode = file(from, fromDir, fromName);
         if (inode == null) {
             trace(what + " " + fromDir + "/" + fromName + " -> missing");
             throw new MissingFileException(fromDir, fromName);
@@ -221,43 +322,90 @@ public final class SimFileSystem implements FileSystem {
 
     @Override
     public void unlink(String dir, String name) {
-        int d = dir(dir);
+        String path = dirPath(dir);
         Names.check(name);
-        step(Action.FS_WRITE, nameObject(d, name));
-        if (dirs.get(d).remove(name) == null) {
+        int d = step(Action.FS_WRITE, path, name);
+        if (file(d, dir, name) == null) {
             trace("unlink " + dir + "/" + name + " -> missing");
             throw new MissingFileException(dir, name);
         }
+        dirs.get(d).remove(name);
         record(FsOp.entries(d, name, -1, null, -1));
         trace("unlink " + dir + "/" + name);
     }
 
     @Override
     public List<String> list(String dir) {
-        int d = dir(dir);
-        step(Action.FS_READ, dirObject(d));
+        String path = dirPath(dir);
+        step(Action.FS_READ, dirObject(key(path)));
+        int d = existing(path);
         List<String> out = List.copyOf(dirs.get(d).keySet());
         trace("list " + dir + " -> " + out);
         return out;
     }
 
     @Override
+    public boolean mkdir(String dir) {
+        String path = dirPath(dir);
+        String parentPath = Names.parent(path);
+        if (parentPath == null) {
+            // A declared directory of one name: it always exists.
+            step(Action.FS_READ, dirObject(key(path)));
+            trace("mkdir " + dir + " -> exists");
+            return false;
+        }
+        String name = Names.last(path);
+        step(Action.FS_GLOBAL, dirObject(key(parentPath)));
+        int parent = existing(parentPath);
+        if (dirs.get(parent).containsKey(name)) {
+            trace("mkdir " + dir + " -> exists");
+            return false;
+        }
+        int d = addDirectory(path, parent);
+        dirs.get(parent).put(name, -(d + 1));
+        record(FsOp.entries(-1, null, parent, name, -(d + 1)));
+        trace("mkdir " + dir);
+        return true;
+    }
+
+    @Override
+    public void rmdir(String dir) {
+        String path = dirPath(dir);
+        if (declaredIndex.containsKey(path)) {
+            throw new IllegalArgumentException("the declared directory " + dir + " cannot be removed");
+        }
+        String name = Names.last(path);
+        step(Action.FS_GLOBAL, dirObject(key(path)));
+        int d = existing(path);
+        if (!dirs.get(d).isEmpty()) {
+            trace("rmdir " + dir + " -> not empty");
+            throw new IllegalStateException("the directory " + dir + " is not empty");
+        }
+        int parent = parents.get(d);
+        dirs.get(parent).remove(name);
+        present.clear(d);
+        record(FsOp.entries(parent, name, -1, null, -(d + 1)));
+        trace("rmdir " + dir);
+    }
+
+    @Override
     public void fsync(Fd fd) {
-        SimFd f = fd(fd, null);
+        SimFd f = fd(fd, false);
         step(fine() ? Action.LOCAL : Action.FS_SYNC, inodeObject(f.inode));
         Inode i = inode(f.inode);
-        i.durable = i.length;
-        unsynced.removeIf(op -> op.isAppend() && op.inode() == f.inode);
+        i.durable = i.now();
+        unsynced.removeIf(op -> op.isData() && op.inode() == f.inode);
         trace("fsync " + f.path);
     }
 
     @Override
     public void fsyncDir(String dir) {
-        int d = dir(dir);
-        step(fine() ? Action.LOCAL : Action.FS_SYNC, dirObject(d));
+        String path = dirPath(dir);
+        step(fine() ? Action.LOCAL : Action.FS_SYNC, dirObject(key(path)));
+        int d = existing(path);
         List<FsOp> kept = new ArrayList<>();
         for (FsOp op : unsynced) {
-            boolean mine = !op.isAppend() && (op.fromDir() == d || op.toDir() == d);
+            boolean mine = !op.isData() && (op.fromDir() == d || op.toDir() == d);
             if (mine) {
                 // A rename across directories is atomic: syncing either directory syncs it whole.
                 apply(op, durableDirs);
@@ -276,6 +424,27 @@ public final class SimFileSystem implements FileSystem {
         host.step(kind, object | flag);
     }
 
+    /** The scheduling point of a call on one name of a directory, then the directory, which must exist. */
+    private int step(int kind, String path, String name) {
+        step(kind, nameObject(key(path), name));
+        return existing(path);
+    }
+
+    /**
+     * The number a directory has in step footprints: a declared directory's index, another path's
+     * hash above them. It depends on the path only, never on which incarnation of the directory
+     * exists when the step runs (a footprint is taken before its step, while another thread may
+     * still remove or create the directory); two paths with one number only add conflicts.
+     */
+    private int key(String path) {
+        Integer d = declaredIndex.get(path);
+        if (d != null && d < FsObjects.PAIR_DIRS) {
+            return d;
+        }
+        int h = path.hashCode();
+        return FsObjects.PAIR_DIRS + Math.floorMod(h ^ (h >>> 16), 0x1000 - FsObjects.PAIR_DIRS);
+    }
+
     // ------------------------------------------------------------------ durability
 
     private void record(FsOp op) {
@@ -287,9 +456,9 @@ public final class SimFileSystem implements FileSystem {
     }
 
     private void makeDurable(FsOp op) {
-        if (op.isAppend()) {
+        if (op.isData()) {
             Inode i = inode(op.inode());
-            i.durable = Math.max(i.durable, op.length());
+            i.durable = op.applyTo(i.durable, -1);
         } else {
             apply(op, durableDirs);
         }
@@ -306,108 +475,182 @@ public final class SimFileSystem implements FileSystem {
 
     /**
      * What a crash may leave, as states of this file system: index 0 keeps everything. With
-     * {@code sector > 0} an unsynced append may also survive torn, cut at a sector boundary of
+     * {@code sector > 0} an unsynced write may also survive torn, cut at a sector boundary of
      * the file (see {@link FsCrashStates}).
      */
     CrashStates<FsSnapshot> crashStates(int budget, int sector) {
         if (unsynced.isEmpty()) {
             return CrashStates.single(snapshot(op -> false, Map.of()));
         }
-        Map<Integer, Integer> durableLengths = new HashMap<>();
-        for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
-            durableLengths.put(e.getKey(), e.getValue().durable);
-        }
-        FsCrashStates states = new FsCrashStates(List.copyOf(unsynced), durableLengths, sector, this::snapshot);
+        FsCrashStates states = new FsCrashStates(List.copyOf(unsynced), sector, this::snapshot);
         return durability == Durability.ORDERED ? states.ordered(budget) : states.reordered(budget);
+    }
+
+    /** What crash state {@code chosen} kept and lost of the unsynced changes; {@code full} keeps them all. */
+    List<String> describe(FsSnapshot full, FsSnapshot chosen) {
+        if (unsynced.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, byte[]> durableContents = new HashMap<>();
+        for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
+            durableContents.put(e.getKey(), e.getValue().durable);
+        }
+        return CrashStateText.files(paths, durableDirs, durableContents, full, chosen);
     }
 
     /**
      * The state in which exactly the unsynced operations {@code survives} accepts survived
-     * (applied in issue order over the durable image), with some files' lengths cut to
-     * {@code torn}.
+     * (applied in issue order over the durable image), and the writes {@code torn} names in part.
      */
-    private FsSnapshot snapshot(java.util.function.IntPredicate survives, Map<Integer, Integer> torn) {
+    private FsSnapshot snapshot(IntPredicate survives, Map<Integer, Integer> torn) {
         List<TreeMap<String, Integer>> d = new ArrayList<>();
         for (TreeMap<String, Integer> m : durableDirs) {
             d.add(new TreeMap<>(m));
         }
-        Map<Integer, Integer> lengths = new HashMap<>();
-        for (Map.Entry<Integer, Inode> e : inodes.entrySet()) {
-            lengths.put(e.getKey(), e.getValue().durable);
-        }
         for (int k = 0; k < unsynced.size(); k++) {
-            if (!survives.test(k)) {
-                continue;
-            }
             FsOp op = unsynced.get(k);
-            if (op.isAppend()) {
-                lengths.merge(op.inode(), op.length(), Math::max);
-            } else {
+            if (!op.isData() && survives.test(k)) {
                 apply(op, d);
             }
         }
-        lengths.putAll(torn);
-        return FsSnapshot.of(d, lengths);
+        BitSet exists = new BitSet();
+        for (int i = 0; i < d.size(); i++) {
+            int parent = parents.get(i);
+            boolean here = parent < 0 || (exists.get(parent)
+                    && Integer.valueOf(-(i + 1)).equals(d.get(parent).get(Names.last(paths.get(i)))));
+            if (here) {
+                exists.set(i);
+            } else {
+                d.get(i).clear();
+            }
+        }
+        Map<Integer, byte[]> contents = new HashMap<>();
+        for (TreeMap<String, Integer> m : d) {
+            for (int inode : m.values()) {
+                if (inode >= 0 && !contents.containsKey(inode)) {
+                    contents.put(inode, contentsAfter(inode, survives, torn));
+                }
+            }
+        }
+        return new FsSnapshot(d, exists, contents);
+    }
+
+    private byte[] contentsAfter(int inode, IntPredicate survives, Map<Integer, Integer> torn) {
+        byte[] image = inode(inode).durable;
+        for (int k = 0; k < unsynced.size(); k++) {
+            FsOp op = unsynced.get(k);
+            if (op.isData() && op.inode() == inode) {
+                if (survives.test(k)) {
+                    image = op.applyTo(image, -1);
+                } else if (torn.containsKey(k)) {
+                    image = op.applyTo(image, torn.get(k));
+                }
+            }
+        }
+        return image;
+    }
+
+    /** The state now, as a value (everything kept: the same as what is durable right after a crash). */
+    FsSnapshot now() {
+        return snapshot(k -> true, Map.of());
     }
 
     /**
      * After a crash: the chosen state becomes both what is seen and what is durable. Files no
-     * name points to are unreachable from now on (their descriptors died with the crash).
+     * name points to are unreachable from now on (their descriptors died with the crash), and
+     * so are directories whose entry did not survive.
      */
     void restore(FsSnapshot s) {
         unsynced.clear();
+        present.clear();
+        present.or(s.present);
         for (int d = 0; d < dirs.size(); d++) {
             dirs.get(d).clear();
-            dirs.get(d).putAll(s.dirs().get(d));
+            dirs.get(d).putAll(s.dirs.get(d));
             durableDirs.get(d).clear();
-            durableDirs.get(d).putAll(s.dirs().get(d));
+            durableDirs.get(d).putAll(s.dirs.get(d));
+            if (present.get(d)) {
+                index.put(paths.get(d), d);
+            }
         }
-        for (Map.Entry<Integer, Integer> e : s.lengths().entrySet()) {
-            Inode i = inode(e.getKey());
-            i.length = e.getValue();
-            i.durable = e.getValue();
+        for (Map.Entry<Integer, byte[]> e : s.contents.entrySet()) {
+            inode(e.getKey()).set(e.getValue());
         }
     }
 
     /** Makes everything durable (the state boot leaves is the starting point). */
     void flushAll() {
         for (FsOp op : unsynced) {
-            makeDurable(op);
+            if (!op.isData()) {
+                apply(op, durableDirs);
+            }
         }
         unsynced.clear();
         for (Inode i : inodes.values()) {
-            i.durable = i.length;
+            i.durable = i.now();
         }
     }
 
-    /** Back to an empty file system, for the next execution. */
+    /** Back to the declared, empty directories, for the next execution. */
     void reset() {
-        for (int d = 0; d < dirs.size(); d++) {
-            dirs.get(d).clear();
-            durableDirs.get(d).clear();
-        }
+        paths.clear();
+        parents.clear();
+        dirs.clear();
+        durableDirs.clear();
+        present.clear();
+        index.clear();
         inodes.clear();
         unsynced.clear();
         nextInode = 0;
+        for (String d : declared) {
+            addDirectory(d, -1);
+        }
+        // A declared directory inside another declared one is an entry of it.
+        for (int d = 0; d < declared.size(); d++) {
+            String parent = Names.parent(declared.get(d));
+            if (parent != null && index.containsKey(parent)) {
+                int p = index.get(parent);
+                dirs.get(p).put(Names.last(declared.get(d)), -(d + 1));
+                durableDirs.get(p).put(Names.last(declared.get(d)), -(d + 1));
+            }
+        }
+    }
+
+    private int addDirectory(String path, int parent) {
+        int d = paths.size();
+        paths.add(path);
+        parents.add(parent);
+        dirs.add(new TreeMap<>());
+        durableDirs.add(new TreeMap<>());
+        present.set(d);
+        index.put(path, d);
+        return d;
     }
 
     /** The bytes of {@code dir/name} in the crash state {@code s}, or null; for crash invariants. */
-    byte @org.jspecify.annotations.Nullable [] contents(FsSnapshot s, String dir, String name) {
-        Integer inode = s.dirs().get(dir(dir)).get(name);
-        if (inode == null) {
+    byte @Nullable [] contents(FsSnapshot s, String dir, String name) {
+        Integer d = index.get(dir);
+        if (d == null || !s.present.get(d)) {
             return null;
         }
-        return Arrays.copyOf(inode(inode).data, Objects.requireNonNull(s.lengths().get(inode)));
+        Integer inode = s.dirs.get(d).get(name);
+        if (inode == null || inode < 0) {
+            return null;
+        }
+        return Objects.requireNonNull(s.contents.get(inode)).clone();
     }
 
     /** The bytes of {@code dir/name} as they are now, or null; for tests. */
-    byte @org.jspecify.annotations.Nullable [] contents(String dir, String name) {
-        Integer inode = dirs.get(dir(dir)).get(name);
-        if (inode == null) {
+    byte @Nullable [] contents(String dir, String name) {
+        Integer d = index.get(dir);
+        if (d == null || !present.get(d)) {
             return null;
         }
-        Inode i = inode(inode);
-        return Arrays.copyOf(i.data, i.length);
+        Integer inode = dirs.get(d).get(name);
+        if (inode == null || inode < 0) {
+            return null;
+        }
+        return inode(inode).now();
     }
 
     // ------------------------------------------------------------------ checks
@@ -417,12 +660,34 @@ public final class SimFileSystem implements FileSystem {
         return Objects.requireNonNull(inodes.get(n));
     }
 
-    private int dir(String dir) {
-        Names.checkDirectory(dir, names);
-        return names.indexOf(dir);
+    /** Checks a directory path: declared, or below a declared directory. */
+    private String dirPath(String dir) {
+        return Names.checkDirectoryOrBelow(dir, declared);
     }
 
-    private SimFd fd(Fd fd, @org.jspecify.annotations.Nullable Boolean appendable) {
+    /** The index of the directory {@code path}, which must exist now. */
+    private int existing(String path) {
+        Integer d = index.get(path);
+        if (d == null || !present.get(d)) {
+            throw MissingFileException.directory(path);
+        }
+        return d;
+    }
+
+    /** The file {@code name} of directory {@code d}, or null; a subdirectory of that name is an error. */
+    private @Nullable Integer file(int d, String dir, String name) {
+        Integer inode = dirs.get(d).get(name);
+        if (inode != null && inode < 0) {
+            throw isDirectory(dir, name);
+        }
+        return inode;
+    }
+
+    static IllegalArgumentException isDirectory(String dir, String name) {
+        return new IllegalArgumentException(dir + "/" + name + " is a directory");
+    }
+
+    private SimFd fd(Fd fd, boolean writing) {
         if (!(fd instanceof SimFd f)) {
             throw new IllegalArgumentException("not a descriptor of this file system: " + fd);
         }
@@ -430,9 +695,8 @@ public final class SimFileSystem implements FileSystem {
         if (f.closed) {
             throw new IllegalStateException(f.path + " is closed");
         }
-        if (appendable != null && appendable != f.appendable) {
-            throw new IllegalStateException(f.path + (f.appendable ? " is open for appending, not reading"
-                    : " is open for reading, not appending"));
+        if (writing && !f.writable) {
+            throw new IllegalStateException(f.path + " is open for reading, not writing");
         }
         return f;
     }

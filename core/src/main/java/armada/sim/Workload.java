@@ -1,5 +1,8 @@
 package armada.sim;
 
+import armada.world.Durability;
+import armada.world.CrashInvariant;
+
 import armada.spec.Op;
 import armada.world.World;
 import java.util.List;

@@ -2,16 +2,18 @@ package armada.world;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Per directory of a {@link RealFileSystem}, a lock that makes a listing one atomic step: it
- * is held shared while entries change (create, link, rename, unlink) and exclusively while the
- * directory is read, since a bare {@code readdir} of a directory too big for one
- * {@code getdents} call may miss or double an entry renamed under it. Calls naming two
- * directories take both shared locks in index order, so no two calls wait on each other in a
- * cycle.
+ * Per directory of a {@link RealFileSystem} (by path), a lock that makes a listing one atomic
+ * step: it is held shared while entries change (create, link, rename, unlink, mkdir, rmdir) and
+ * exclusively while the directory is read, since a bare {@code readdir} of a directory too big
+ * for one {@code getdents} call may miss or double an entry renamed under it. Calls naming two
+ * directories take both shared locks in path order, so no two calls wait on each other in a
+ * cycle. Locks of directories that no longer exist stay in the map (a few bytes each, one per
+ * directory path ever used).
  */
 final class EntryLocks {
 
@@ -20,28 +22,27 @@ final class EntryLocks {
         T call() throws IOException;
     }
 
-    private final ReentrantReadWriteLock[] locks;
+    private final ConcurrentHashMap<String, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
 
-    EntryLocks(int directories) {
-        locks = new ReentrantReadWriteLock[directories];
-        for (int i = 0; i < directories; i++) {
-            locks[i] = new ReentrantReadWriteLock();
-        }
+    private ReentrantReadWriteLock of(String dir) {
+        return locks.computeIfAbsent(dir, d -> new ReentrantReadWriteLock());
     }
 
     /** Runs {@code call}, which changes entries of directories {@code a} and {@code b}. */
-    <T> T changing(int a, int b, IoCall<T> call) {
-        Lock first = locks[Math.min(a, b)].readLock();
-        Lock second = locks[Math.max(a, b)].readLock();
+    <T> T changing(String a, String b, IoCall<T> call) {
+        boolean ordered = a.compareTo(b) <= 0;
+        Lock first = of(ordered ? a : b).readLock();
+        Lock second = of(ordered ? b : a).readLock();
+        boolean two = !a.equals(b);
         first.lock();
         try {
-            if (a != b) {
+            if (two) {
                 second.lock();
             }
             try {
                 return call.call();
             } finally {
-                if (a != b) {
+                if (two) {
                     second.unlock();
                 }
             }
@@ -53,8 +54,8 @@ final class EntryLocks {
     }
 
     /** Runs {@code call}, which reads directory {@code d}, with no entry of it changing meanwhile. */
-    <T> T listing(int d, IoCall<T> call) {
-        Lock lock = locks[d].writeLock();
+    <T> T listing(String d, IoCall<T> call) {
+        Lock lock = of(d).writeLock();
         lock.lock();
         try {
             return call.call();

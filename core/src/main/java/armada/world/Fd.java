@@ -1,11 +1,12 @@
 package armada.world;
 
 /**
- * An open file: for appending (from {@link FileSystem#create}) or for reading (from
- * {@link FileSystem#open}). Volatile: a crash closes it.
+ * An open file: for writing and reading (from {@link FileSystem#create} or
+ * {@link FileSystem#openWrite}) or for reading only (from {@link FileSystem#open}). Volatile: a
+ * crash closes it.
  */
 public interface Fd {
 
-    /** True for a descriptor opened by {@link FileSystem#create}. */
-    boolean appendable();
+    /** True for a descriptor that may append, write and truncate. */
+    boolean writable();
 }

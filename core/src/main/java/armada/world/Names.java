@@ -59,6 +59,43 @@ public final class Names {
         return dir;
     }
 
+    /**
+     * Returns {@code dir} if it is declared or a valid path below a declared directory (where a
+     * directory may be created at run time), else throws: an undeclared directory is the same
+     * {@link IllegalArgumentException} as with {@link #checkDirectory}.
+     */
+    public static String checkDirectoryOrBelow(String dir, List<String> declared) {
+        if (declared.contains(dir)) {
+            return dir;
+        }
+        if (!dir.isEmpty() && below(dir, declared)) {
+            checkDirectoryPath(dir);
+            return dir;
+        }
+        return checkDirectory(dir, declared);
+    }
+
+    /** Whether {@code dir} starts with a declared directory followed by {@code /}. */
+    private static boolean below(String dir, List<String> declared) {
+        for (String d : declared) {
+            if (dir.length() > d.length() + 1 && dir.startsWith(d) && dir.charAt(d.length()) == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parent of a directory path, or null for a path of one name. */
+    public static @org.jspecify.annotations.Nullable String parent(String dir) {
+        int slash = dir.lastIndexOf('/');
+        return slash < 0 ? null : dir.substring(0, slash);
+    }
+
+    /** The last name of a directory path. */
+    public static String last(String dir) {
+        return dir.substring(dir.lastIndexOf('/') + 1);
+    }
+
     private static String printable(String s) {
         return s.replace("\0", "\\0");
     }

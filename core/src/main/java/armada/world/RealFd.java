@@ -3,42 +3,38 @@ package armada.world;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 
 /**
- * A real file descriptor: an open {@link FileChannel}, its mode, and the path it was opened
- * under (for messages, as the simulated descriptor keeps it). Appends through one descriptor
- * are serialised by {@link #appendLock}, so each is one atomic step for the other appenders.
+ * A real file descriptor: an open {@link FileChannel} (never in append mode, so that positional
+ * writes land where they are asked to), its mode, and the path it was opened under (for
+ * messages, as the simulated descriptor keeps it).
  */
 final class RealFd implements Fd {
 
     final FileChannel channel;
-    final boolean appendable;
+    final boolean writable;
     final String path;
-    final ReentrantLock appendLock = new ReentrantLock();
     private volatile boolean closed;
 
-    RealFd(FileChannel channel, boolean appendable, String path) {
+    RealFd(FileChannel channel, boolean writable, String path) {
         this.channel = channel;
-        this.appendable = appendable;
+        this.writable = writable;
         this.path = path;
     }
 
     /**
-     * {@code fd} as a real descriptor that is open and, unless {@code appendable} is null, of
-     * that mode; else the exception, class and message, that the simulated file system throws.
+     * {@code fd} as a real descriptor that is open and, if {@code writing}, writable; else the
+     * exception, class and message, that the simulated file system throws.
      */
-    static RealFd check(Fd fd, @Nullable Boolean appendable) {
+    static RealFd check(Fd fd, boolean writing) {
         if (!(fd instanceof RealFd f)) {
             throw new IllegalArgumentException("not a descriptor of this file system: " + fd);
         }
         if (f.closed) {
             throw new IllegalStateException(f.path + " is closed");
         }
-        if (appendable != null && appendable != f.appendable) {
-            throw new IllegalStateException(f.path + (f.appendable ? " is open for appending, not reading"
-                    : " is open for reading, not appending"));
+        if (writing && !f.writable) {
+            throw new IllegalStateException(f.path + " is open for reading, not writing");
         }
         return f;
     }
@@ -49,8 +45,8 @@ final class RealFd implements Fd {
     }
 
     @Override
-    public boolean appendable() {
-        return appendable;
+    public boolean writable() {
+        return writable;
     }
 
     /** Marks the descriptor closed, then closes the channel; a second call does nothing more. */
@@ -61,6 +57,6 @@ final class RealFd implements Fd {
 
     @Override
     public String toString() {
-        return "fd(" + path + (appendable ? ", append" : ", read") + ")";
+        return "fd(" + path + (writable ? ", write" : ", read") + ")";
     }
 }

@@ -1,7 +1,6 @@
 package armada.world;
 
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
@@ -11,12 +10,17 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,38 +28,51 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The real file system: declared directory {@code d} is {@code root/d}, created at open, and
- * files are read and written through {@link FileChannel}. Arguments are checked by
+ * The real file system: directory {@code d} is {@code root/d} (declared ones created at open),
+ * and files are read and written through {@link FileChannel}. Arguments are checked by
  * {@link Names} in the same order as in the simulated file system, and misused descriptors
  * fail the same way, so bad input gives the same exception and message in both.
  *
- * <p>Thread-safe. Each call is one kernel operation, with two additions that make the calls as
- * atomic as the model says: {@link #list} excludes every create, link, rename and unlink of
- * this file system in that directory while it reads it (a bare {@code readdir} may miss or
- * double an entry renamed under it), and appends through one descriptor never interleave. A
- * read racing with an append may still see part of it, as on Linux. A thread interrupted in
- * I/O closes that descriptor's channel (a {@link FileChannel} rule); later calls on it throw
+ * <p>Which paths are directories is kept in memory ({@link #directories}: the declared ones
+ * and every directory found below them at open or created since), so that telling a
+ * subdirectory from a file costs no system call. The file system assumes it is the only writer
+ * of its tree while open.
+ *
+ * <p>Thread-safe. Each call is one kernel operation, with additions that make the calls as
+ * atomic as the model says: {@link #list} excludes every entry change of this file system in
+ * that directory while it reads it (a bare {@code readdir} may miss or double an entry renamed
+ * under it), and appends, writes and truncations are serialised by one lock, so that an append
+ * (a size, then a positional write) is one step for every other descriptor. A read racing with
+ * a write may still see part of it, as on Linux. A thread interrupted in I/O closes that
+ * descriptor's channel (a {@link FileChannel} rule); later calls on it throw
  * {@link UncheckedIOException}.
  */
 final class RealFileSystem implements FileSystem {
 
+    private static final OpenOption[] READING = {READ};
+    private static final OpenOption[] WRITING = {READ, WRITE};
+    private static final OpenOption[] CREATING = {CREATE_NEW, READ, WRITE};
+
     private final Path root;
     private final List<String> names;
-    private final EntryLocks entries;
+    private final Set<String> directories = ConcurrentHashMap.newKeySet();
+    private final EntryLocks entries = new EntryLocks();
+    private final ReentrantLock dataLock = new ReentrantLock();
     private final Set<RealFd> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private RealFileSystem(Path root, List<String> names) {
         this.root = root;
         this.names = names;
-        this.entries = new EntryLocks(names.size());
     }
 
     /**
      * Opens the file system over {@code root}, creating {@code root/d} for each declared
-     * directory {@code d} that is missing (and forcing {@code root} so they stay).
+     * directory {@code d} that is missing (and forcing {@code root} so they stay), and noting
+     * every directory already below them.
      *
      * @throws IllegalArgumentException if a directory is not a valid relative path of names
      */
@@ -75,7 +92,22 @@ final class RealFileSystem implements FileSystem {
                 }
             }
         }
-        return new RealFileSystem(root, names);
+        RealFileSystem fs = new RealFileSystem(root, names);
+        for (String d : names) {
+            fs.directories.add(d);
+            Files.walkFileTree(resolve(root, d), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    List<String> parts = new ArrayList<>();
+                    for (Path part : root.relativize(dir)) {
+                        parts.add(part.toString());
+                    }
+                    fs.directories.add(String.join("/", parts));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return fs;
     }
 
     @Override
@@ -85,26 +117,41 @@ final class RealFileSystem implements FileSystem {
 
     @Override
     public Optional<Fd> create(String dir, String name) {
-        int d = dir(dir);
+        String d = dir(dir);
         Path p = file(d, name);
         checkOpen();
+        exists(d);
         return entries.changing(d, d, () -> {
             try {
-                return Optional.of(track(new RealFd(FileChannel.open(p, CREATE_NEW, WRITE, APPEND), true, dir + "/" + name)));
+                return Optional.of(track(new RealFd(FileChannel.open(p, CREATING), true, dir + "/" + name)));
             } catch (FileAlreadyExistsException e) {
                 return Optional.empty();
+            } catch (NoSuchFileException e) {
+                throw MissingFileException.directory(dir);
             }
         });
     }
 
     @Override
     public Optional<Fd> open(String dir, String name) {
-        int d = dir(dir);
+        return open(dir, name, false);
+    }
+
+    @Override
+    public Optional<Fd> openWrite(String dir, String name) {
+        return open(dir, name, true);
+    }
+
+    private Optional<Fd> open(String dir, String name, boolean writable) {
+        String d = dir(dir);
         Path p = file(d, name);
         checkOpen();
+        exists(d);
+        notDirectory(d, name);
         try {
-            return Optional.of(track(new RealFd(FileChannel.open(p, READ), false, dir + "/" + name)));
+            return Optional.of(track(new RealFd(FileChannel.open(p, writable ? WRITING : READING), writable, dir + "/" + name)));
         } catch (NoSuchFileException e) {
+            exists(d);
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,16 +161,58 @@ final class RealFileSystem implements FileSystem {
     @Override
     public void append(Fd fd, byte[] data) {
         RealFd f = RealFd.check(fd, true);
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        f.appendLock.lock();
+        dataLock.lock();
         try {
-            while (buffer.hasRemaining()) {
-                f.channel.write(buffer);
+            writeFully(f, f.channel.size(), data);
+        } catch (IOException e) {
+            throw f.failure(e);
+        } finally {
+            dataLock.unlock();
+        }
+    }
+
+    @Override
+    public void write(Fd fd, long offset, byte[] data) {
+        RealFd f = RealFd.check(fd, true);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        dataLock.lock();
+        try {
+            writeFully(f, offset, data);
+        } catch (IOException e) {
+            throw f.failure(e);
+        } finally {
+            dataLock.unlock();
+        }
+    }
+
+    private static void writeFully(RealFd f, long offset, byte[] data) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        while (buffer.hasRemaining()) {
+            f.channel.write(buffer, offset + buffer.position());
+        }
+    }
+
+    @Override
+    public void truncate(Fd fd, long length) {
+        RealFd f = RealFd.check(fd, true);
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
+        dataLock.lock();
+        try {
+            long size = f.channel.size();
+            if (length < size) {
+                f.channel.truncate(length);
+            } else if (length > size) {
+                // FileChannel.truncate never grows a file; a zero byte at the new end does (the gap reads as zeros).
+                f.channel.write(ByteBuffer.wrap(new byte[1]), length - 1);
             }
         } catch (IOException e) {
             throw f.failure(e);
         } finally {
-            f.appendLock.unlock();
+            dataLock.unlock();
         }
     }
 
@@ -152,7 +241,7 @@ final class RealFileSystem implements FileSystem {
 
     @Override
     public long size(Fd fd) {
-        RealFd f = RealFd.check(fd, null);
+        RealFd f = RealFd.check(fd, false);
         try {
             return f.channel.size();
         } catch (IOException e) {
@@ -175,11 +264,14 @@ final class RealFileSystem implements FileSystem {
 
     @Override
     public boolean link(String fromDir, String fromName, String toDir, String toName) {
-        int from = dir(fromDir);
-        int to = dir(toDir);
+        String from = dir(fromDir);
+        String to = dir(toDir);
         Path source = file(from, fromName);
         Path target = file(to, toName);
         checkOpen();
+        exists(from);
+        exists(to);
+        notDirectory(from, fromName);
         return entries.changing(from, to, () -> {
             try {
                 Files.createLink(target, source);
@@ -195,12 +287,19 @@ final class RealFileSystem implements FileSystem {
 
     @Override
     public void rename(String fromDir, String fromName, String toDir, String toName) {
-        int from = dir(fromDir);
-        int to = dir(toDir);
+        String from = dir(fromDir);
+        String to = dir(toDir);
         Path source = file(from, fromName);
         Path target = file(to, toName);
         checkOpen();
+        exists(from);
+        exists(to);
+        notDirectory(from, fromName);
         entries.changing(from, to, () -> {
+            if (!Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new MissingFileException(fromDir, fromName);
+            }
+            notDirectory(to, toName);
             try {
                 return Files.move(source, target, ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
@@ -211,9 +310,11 @@ final class RealFileSystem implements FileSystem {
 
     @Override
     public void unlink(String dir, String name) {
-        int d = dir(dir);
+        String d = dir(dir);
         Path p = file(d, name);
         checkOpen();
+        exists(d);
+        notDirectory(d, name);
         entries.changing(d, d, () -> {
             try {
                 Files.delete(p);
@@ -226,16 +327,19 @@ final class RealFileSystem implements FileSystem {
 
     @Override
     public List<String> list(String dir) {
-        int d = dir(dir);
+        String d = dir(dir);
         checkOpen();
+        exists(d);
         List<String> out = new ArrayList<>();
         entries.listing(d, () -> {
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(resolve(root, dir))) {
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(resolve(root, d))) {
                 for (Path p : stream) {
                     out.add(p.getFileName().toString());
                 }
             } catch (DirectoryIteratorException e) {
                 throw e.getCause();
+            } catch (NoSuchFileException e) {
+                throw MissingFileException.directory(dir);
             }
             return out;
         });
@@ -244,8 +348,54 @@ final class RealFileSystem implements FileSystem {
     }
 
     @Override
+    public boolean mkdir(String dir) {
+        String d = dir(dir);
+        String parent = Names.parent(d);
+        checkOpen();
+        if (parent == null) {
+            return false; // a declared directory of one name: it always exists
+        }
+        exists(parent);
+        Path p = resolve(root, d);
+        return entries.changing(parent, parent, () -> {
+            try {
+                Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (NoSuchFileException e) {
+                throw MissingFileException.directory(parent);
+            }
+            directories.add(d);
+            return true;
+        });
+    }
+
+    @Override
+    public void rmdir(String dir) {
+        String d = dir(dir);
+        if (names.contains(d)) {
+            throw new IllegalArgumentException("the declared directory " + dir + " cannot be removed");
+        }
+        String parent = java.util.Objects.requireNonNull(Names.parent(d));
+        checkOpen();
+        exists(d);
+        Path p = resolve(root, d);
+        entries.changing(parent, d, () -> {
+            try {
+                Files.delete(p);
+            } catch (DirectoryNotEmptyException e) {
+                throw new IllegalStateException("the directory " + dir + " is not empty");
+            } catch (NoSuchFileException e) {
+                throw MissingFileException.directory(dir);
+            }
+            directories.remove(d);
+            return p;
+        });
+    }
+
+    @Override
     public void fsync(Fd fd) {
-        RealFd f = RealFd.check(fd, null);
+        RealFd f = RealFd.check(fd, false);
         try {
             f.channel.force(true);
         } catch (IOException e) {
@@ -255,10 +405,13 @@ final class RealFileSystem implements FileSystem {
 
     @Override
     public void fsyncDir(String dir) {
-        dir(dir);
+        String d = dir(dir);
         checkOpen();
+        exists(d);
         try {
-            force(resolve(root, dir));
+            force(resolve(root, d));
+        } catch (NoSuchFileException e) {
+            throw MissingFileException.directory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -277,14 +430,28 @@ final class RealFileSystem implements FileSystem {
 
     // ------------------------------------------------------------------ helpers
 
-    private int dir(String dir) {
-        Names.checkDirectory(dir, names);
-        return names.indexOf(dir);
+    /** Checks a directory path: declared, or below a declared directory. */
+    private String dir(String dir) {
+        return Names.checkDirectoryOrBelow(dir, names);
     }
 
-    private Path file(int dir, String name) {
+    /** Throws if the directory {@code d} does not exist now. */
+    private void exists(String d) {
+        if (!directories.contains(d)) {
+            throw MissingFileException.directory(d);
+        }
+    }
+
+    /** Throws if {@code d/name} is a directory. */
+    private void notDirectory(String d, String name) {
+        if (directories.contains(d + "/" + name)) {
+            throw new IllegalArgumentException(d + "/" + name + " is a directory");
+        }
+    }
+
+    private Path file(String dir, String name) {
         Names.check(name);
-        return resolve(resolve(root, names.get(dir)), name);
+        return resolve(resolve(root, dir), name);
     }
 
     private static Path resolve(Path parent, String name) {

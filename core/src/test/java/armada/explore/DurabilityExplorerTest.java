@@ -7,7 +7,7 @@ import armada.check.Verdict;
 import armada.explore.RegisterSpec.Read;
 import armada.explore.RegisterSpec.Write;
 import armada.explore.Registers.Locked;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.world.Block;
 import armada.world.World;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import armada.check.Failure;
 import armada.check.Verdict;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.explore.RegisterSpec.Read;
 import armada.explore.RegisterSpec.Write;
 import armada.explore.Registers.Locked;
@@ -547,5 +547,41 @@ class ExplorerTest {
         } finally {
             release.set(true);
         }
+    }
+
+    /** Known-bad: guards its block write with a Java monitor, which the scheduler cannot see. */
+    static final class MonitorGuarded extends Locked {
+        private final Object monitor = new Object();
+
+        MonitorGuarded(World w) {
+            super(w);
+        }
+
+        @Override
+        public void write(int v) {
+            synchronized (monitor) {
+                disk.write(0, Block.filled(v)); // a World call: another thread may run while the monitor is held
+            }
+        }
+    }
+
+    @Test
+    void threadBlockedOnAMonitor_stuckFailureSaysSoAndWhereEachThreadIs() {
+        // t0 holds the monitor while it waits for its turn in a World call; when the scheduler
+        // runs t1, t1 blocks on the monitor and nothing can ever run again. The failure must
+        // tell this apart from an endless loop, show where t1 blocks and where t0 paused (it
+        // holds the monitor). The search stops there, so the monitor is released afterwards.
+        Scenario<Integer, Locked> s = Registers.<Locked>scenario("monitor", MonitorGuarded::new)
+                .thread(new Write(1))
+                .thread(new Write(2))
+                .build();
+
+        Failure f = failureOf(Explorer.check(s, EXHAUSTIVE.withStuckSeconds(1)));
+
+        assertThat(f).isInstanceOf(Failure.Stuck.class);
+        assertThat(f.message()).contains("is blocked on a monitor", "use World.newLock()")
+                .containsPattern("\\n    at armada\\.explore\\.ExplorerTest\\$MonitorGuarded\\.write\\(ExplorerTest\\.java:\\d+\\)")
+                .containsPattern("the other threads, each paused in a World call:\\n    t[01] at armada\\.explore"
+                        + "\\.ExplorerTest\\$MonitorGuarded\\.write");
     }
 }

@@ -61,6 +61,21 @@ final class GeneratedProgram {
     record ListDir(int dir) implements Step {
     }
 
+    /** Reopens {@code dir/name} for writing and writes two bytes at {@code offset}, fsyncing or not. */
+    record Overwrite(int dir, String name, int offset, boolean fsync) implements Step {
+    }
+
+    record Truncate(int dir, String name, int length) implements Step {
+    }
+
+    /** Creates the run-time directory {@code d0/s}. */
+    record Mkdir() implements Step {
+    }
+
+    /** Removes {@code d0/s}. */
+    record Rmdir() implements Step {
+    }
+
     /** Under the shared lock: reads the shared cell and writes it plus {@code add}. */
     record LockedIncrement(int add) implements Step {
     }
@@ -80,7 +95,9 @@ final class GeneratedProgram {
     record Dump() implements Op<String> {
     }
 
-    static final List<String> DIRS = List.of("d0", "d1");
+    /** The directories steps name: the two declared ones and {@code d0/s}, created and removed at run time. */
+    static final List<String> DIRS = List.of("d0", "d1", "d0/s");
+    static final List<String> DECLARED = List.of("d0", "d1");
     static final List<String> NAMES = List.of("a", "b");
 
     /** Accepts every history: the test compares what executions observe, not verdicts. */
@@ -126,65 +143,83 @@ final class GeneratedProgram {
 
         String run(List<Step> steps) {
             StringBuilder out = new StringBuilder();
-            FileSystem fs = world.fileSystem();
             for (Step step : steps) {
-                switch (step) {
-                    case DiskWrite w -> world.disk(w.disk()).write(w.addr(), Block.filled(w.value()));
-                    case DiskRead r -> out.append(world.disk(r.disk()).read(r.addr()).map(Block::toString)
-                            .orElse("failed")).append(';');
-                    case Barrier b -> world.disk(b.disk()).barrier();
-                    case WriteFile f -> {
-                        Optional<Fd> fd = fs.create(DIRS.get(f.dir()), f.name());
-                        if (fd.isEmpty()) {
-                            out.append("exists;");
-                        } else {
-                            byte[] data = new byte[f.bytes()];
-                            for (int i = 0; i < data.length; i++) {
-                                data[i] = (byte) ('a' + i);
-                            }
-                            fs.append(fd.get(), data);
-                            if (f.fsync()) {
-                                fs.fsync(fd.get());
-                            }
-                            fs.close(fd.get());
-                        }
-                    }
-                    case ReadFile r -> out.append(readFile(fs, r.dir(), r.name())).append(';');
-                    case FsyncDir d -> fs.fsyncDir(DIRS.get(d.dir()));
-                    case Unlink u -> {
-                        try {
-                            fs.unlink(DIRS.get(u.dir()), u.name());
-                        } catch (MissingFileException e) {
-                            out.append("missing;");
-                        }
-                    }
-                    case Rename r -> {
-                        try {
-                            fs.rename(DIRS.get(r.fromDir()), r.from(), DIRS.get(r.toDir()), r.to());
-                        } catch (MissingFileException e) {
-                            out.append("missing;");
-                        }
-                    }
-                    case Link l -> {
-                        try {
-                            out.append(fs.link(DIRS.get(l.fromDir()), l.from(), DIRS.get(l.toDir()), l.to()))
-                                    .append(';');
-                        } catch (MissingFileException e) {
-                            out.append("missing;");
-                        }
-                    }
-                    case ListDir l -> out.append(fs.list(DIRS.get(l.dir()))).append(';');
-                    case LockedIncrement i -> {
-                        lock.lock();
-                        int v = cell.get();
-                        cell.set(v + i.add());
-                        lock.unlock();
-                        out.append(v).append(';');
-                    }
-                    case RandomStep r -> out.append('r').append(world.random(2)).append(';');
+                try {
+                    run(step, out);
+                } catch (MissingFileException e) {
+                    out.append("missing;");
+                } catch (IllegalStateException e) {
+                    out.append("not-empty;");
                 }
             }
             return out.toString();
+        }
+
+        private void run(Step step, StringBuilder out) {
+            FileSystem fs = world.fileSystem();
+            switch (step) {
+                case DiskWrite w -> world.disk(w.disk()).write(w.addr(), Block.filled(w.value()));
+                case DiskRead r -> out.append(world.disk(r.disk()).read(r.addr()).map(Block::toString)
+                        .orElse("failed")).append(';');
+                case Barrier b -> world.disk(b.disk()).barrier();
+                case WriteFile f -> {
+                    Optional<Fd> fd = fs.create(DIRS.get(f.dir()), f.name());
+                    if (fd.isEmpty()) {
+                        out.append("exists;");
+                    } else {
+                        byte[] data = new byte[f.bytes()];
+                        for (int i = 0; i < data.length; i++) {
+                            data[i] = (byte) ('a' + i);
+                        }
+                        fs.append(fd.get(), data);
+                        if (f.fsync()) {
+                            fs.fsync(fd.get());
+                        }
+                        fs.close(fd.get());
+                    }
+                }
+                case Overwrite o -> {
+                    Optional<Fd> fd = fs.openWrite(DIRS.get(o.dir()), o.name());
+                    if (fd.isEmpty()) {
+                        out.append("none;");
+                    } else {
+                        fs.write(fd.get(), o.offset(), new byte[] {'X', 'Y'});
+                        if (o.fsync()) {
+                            fs.fsync(fd.get());
+                        }
+                        fs.close(fd.get());
+                    }
+                }
+                case Truncate t -> {
+                    Optional<Fd> fd = fs.openWrite(DIRS.get(t.dir()), t.name());
+                    if (fd.isEmpty()) {
+                        out.append("none;");
+                    } else {
+                        fs.truncate(fd.get(), t.length());
+                        fs.close(fd.get());
+                    }
+                }
+                case Mkdir m -> out.append("mkdir ").append(fs.mkdir("d0/s")).append(';');
+                case Rmdir m -> {
+                    fs.rmdir("d0/s");
+                    out.append("rmdir;");
+                }
+                case ReadFile r -> out.append(readFile(fs, r.dir(), r.name())).append(';');
+                case FsyncDir d -> fs.fsyncDir(DIRS.get(d.dir()));
+                case Unlink u -> fs.unlink(DIRS.get(u.dir()), u.name());
+                case Rename r -> fs.rename(DIRS.get(r.fromDir()), r.from(), DIRS.get(r.toDir()), r.to());
+                case Link l -> out.append(fs.link(DIRS.get(l.fromDir()), l.from(), DIRS.get(l.toDir()), l.to()))
+                        .append(';');
+                case ListDir l -> out.append(fs.list(DIRS.get(l.dir()))).append(';');
+                case LockedIncrement i -> {
+                    lock.lock();
+                    int v = cell.get();
+                    cell.set(v + i.add());
+                    lock.unlock();
+                    out.append(v).append(';');
+                }
+                case RandomStep r -> out.append('r').append(world.random(2)).append(';');
+            }
         }
 
         String dump() {
@@ -198,7 +233,18 @@ final class GeneratedProgram {
             if (files) {
                 FileSystem fs = world.fileSystem();
                 for (int d = 0; d < DIRS.size(); d++) {
-                    for (String name : fs.list(DIRS.get(d))) {
+                    List<String> names;
+                    try {
+                        names = fs.list(DIRS.get(d));
+                    } catch (MissingFileException e) {
+                        out.append(DIRS.get(d)).append(" missing ");
+                        continue;
+                    }
+                    for (String name : names) {
+                        if (DIRS.contains(DIRS.get(d) + "/" + name)) {
+                            out.append(DIRS.get(d)).append('/').append(name).append("/ ");
+                            continue;
+                        }
                         out.append(DIRS.get(d)).append('/').append(name).append('=')
                                 .append(readFile(fs, d, name)).append(' ');
                     }
@@ -234,7 +280,15 @@ final class GeneratedProgram {
 
     /** A random program; {@code random} decides everything. */
     static GeneratedProgram generate(Random random) {
-        int disks = random.nextInt(3);
+        return generate(random, false);
+    }
+
+    /**
+     * A random program; with {@code storageCode}, file-system steps only, most of them the calls
+     * storage code reopening its files uses (write at an offset, truncate, mkdir, rmdir).
+     */
+    static GeneratedProgram generate(Random random, boolean storageCode) {
+        int disks = storageCode ? 0 : random.nextInt(3);
         boolean files = disks == 0 || random.nextInt(3) == 0;
         int threads = 2;
         List<List<Op<?>>> clients = new ArrayList<>();
@@ -245,14 +299,14 @@ final class GeneratedProgram {
                 List<Step> steps = new ArrayList<>();
                 int k = 1 + (random.nextInt(4) == 0 ? 1 : 0);
                 for (int i = 0; i < k; i++) {
-                    steps.add(step(random, disks, files));
+                    steps.add(storageCode && random.nextInt(3) > 0 ? storageStep(random) : step(random, disks, files));
                 }
                 ops.add(new Run(List.copyOf(steps)));
             }
             clients.add(List.copyOf(ops));
         }
-        armada.sim.Durability[] models = armada.sim.Durability.values();
-        armada.sim.Durability d = models[random.nextInt(models.length)];
+        armada.world.Durability[] models = armada.world.Durability.values();
+        armada.world.Durability d = models[random.nextInt(models.length)];
         int crashes = random.nextInt(5) == 0 ? 0 : random.nextInt(3) == 0 ? 2 : 1;
         int failures = disks > 0 && random.nextInt(3) == 0 ? 1 : 0;
         // Torn writes: short appends tear at 2-byte sectors; a 2-byte sector would give a 4 KiB
@@ -260,6 +314,18 @@ final class GeneratedProgram {
         int sector = random.nextBoolean() ? 0 : disks > 0 ? Block.SIZE / 2 : 2;
         FaultModel faults = new FaultModel(crashes, failures, d, 64, sector);
         return new GeneratedProgram(disks, files, List.copyOf(clients), faults);
+    }
+
+    private static Step storageStep(Random r) {
+        int dir = r.nextInt(3) == 0 ? 2 : r.nextInt(2);
+        String name = NAMES.get(r.nextInt(2));
+        return switch (r.nextInt(5)) {
+            case 0 -> new Overwrite(dir, name, r.nextInt(4), r.nextBoolean());
+            case 1 -> new Truncate(dir, name, r.nextInt(3));
+            case 2 -> new Mkdir();
+            case 3 -> new Rmdir();
+            default -> new WriteFile(dir, name, 1 + r.nextInt(3), r.nextBoolean());
+        };
     }
 
     /** A step: on a disk or the file system most of the time (writes most often), sometimes memory or randomness. */
@@ -275,15 +341,19 @@ final class GeneratedProgram {
             return kind < 6 ? new DiskWrite(disk, r.nextInt(2), 1 + r.nextInt(2))
                     : kind < 8 ? new DiskRead(disk, r.nextInt(2)) : new Barrier(disk);
         }
-        int dir = r.nextInt(2);
+        int dir = r.nextInt(5) == 0 ? 2 : r.nextInt(2);
         String name = NAMES.get(r.nextInt(2));
-        return switch (r.nextInt(12)) {
+        return switch (r.nextInt(17)) {
             case 0, 1, 2, 3 -> new WriteFile(dir, name, 1 + r.nextInt(3), r.nextBoolean());
             case 4 -> new ReadFile(dir, name);
             case 5, 6 -> new FsyncDir(dir);
             case 7 -> new Unlink(dir, name);
-            case 8, 9 -> new Rename(dir, name, r.nextInt(2), NAMES.get(r.nextInt(2)));
-            case 10 -> new Link(dir, name, r.nextInt(2), NAMES.get(r.nextInt(2)));
+            case 8, 9 -> new Rename(dir, name, r.nextInt(3), NAMES.get(r.nextInt(2)));
+            case 10 -> new Link(dir, name, r.nextInt(3), NAMES.get(r.nextInt(2)));
+            case 11 -> new Overwrite(dir, name, r.nextInt(4), r.nextBoolean());
+            case 12 -> new Truncate(dir, name, r.nextInt(3));
+            case 13 -> new Mkdir();
+            case 14 -> new Rmdir();
             default -> new ListDir(dir);
         };
     }
@@ -310,12 +380,18 @@ final class GeneratedProgram {
             b.disks(disks, 2);
         }
         if (files) {
-            b.directories(DIRS.toArray(String[]::new));
+            b.directories(DECLARED.toArray(String[]::new));
         }
         for (List<Op<?>> ops : clients) {
             b.thread(ops.toArray(Op<?>[]::new));
         }
         return b.build();
+    }
+
+    /** Whether some operation has a step of this kind. */
+    boolean has(Class<? extends Step> kind) {
+        return clients.stream().flatMap(List::stream)
+                .anyMatch(op -> op instanceof Run run && run.steps().stream().anyMatch(kind::isInstance));
     }
 
     @Override

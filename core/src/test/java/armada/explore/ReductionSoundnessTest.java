@@ -3,7 +3,7 @@ package armada.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import armada.check.Event;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.sim.ExecutionRecord;
 import armada.sim.Machine;
 import armada.sim.Scheduler;
@@ -42,9 +42,9 @@ class ReductionSoundnessTest {
     private record Observed(Set<String> outcomes, long executions, boolean cut, Set<String> traces, long complete) {
     }
 
-    /** The searches compared: every interleaving, sleep sets, source-DPOR. */
+    /** The searches compared: every interleaving, sleep sets, source-DPOR, and DPOR with the state cache. */
     enum Mode {
-        PLAIN, SLEEP_SETS, DPOR
+        PLAIN, SLEEP_SETS, DPOR, DPOR_CACHED
     }
 
     private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst) {
@@ -58,16 +58,23 @@ class ReductionSoundnessTest {
             Set<String> traces = new HashSet<>();
             long executions = 0;
             long complete = 0;
+            CachedRuns cached = mode == Mode.DPOR_CACHED ? new CachedRuns(s) : null;
             try (Machine m = Explorer.machineFor(s)) {
-                TraceRecorder strategy = new TraceRecorder(mode == Mode.DPOR
+                TraceRecorder strategy = new TraceRecorder(mode == Mode.DPOR || mode == Mode.DPOR_CACHED
                         ? new DporStrategy(p.faults.maxCrashes(), p.faults.maxDiskFailures(), faultsFirst)
                         : new ExhaustiveStrategy(mode == Mode.SLEEP_SETS, -1, faultsFirst));
+                if (cached != null) {
+                    m.crashCache(cached);
+                }
                 Scheduler sched;
                 while ((sched = strategy.next()) != null) {
                     if (++executions > budget) {
                         return new Observed(seen, executions, true, traces, complete);
                     }
                     ExecutionRecord r = m.run(s, sched, false);
+                    if (cached != null) {
+                        cached.finished(r);
+                    }
                     if (!r.abandoned()) {
                         seen.add(signature(r));
                         complete++;
@@ -79,8 +86,123 @@ class ReductionSoundnessTest {
                     assertThat(strategy.error()).as("replay is deterministic").isNull();
                 }
             }
+            if (cached != null) {
+                seen.addAll(cached.expandPruned());
+            }
             return new Observed(seen, executions, false, traces, complete);
         });
+    }
+
+    /**
+     * The state cache as the explorer uses it, recording what it needs to give back the outcomes
+     * of the crash states it left out: at every crash state an execution went on with, the point
+     * and where its history was; for a crash state left out, the history so far. At the end each
+     * state left out stands for that history followed by every way the point's first search went
+     * on (which may itself have left states out: repeated to a fixed point).
+     */
+    private static final class CachedRuns implements armada.sim.CrashCache {
+
+        private record Suffix(List<Event> events, String failure) {
+        }
+
+        private record Call(Object key, int at, long[] path, boolean fresh) {
+        }
+
+        private final StateCache cache;
+        private final List<Call> calls = new ArrayList<>();
+        /** Per execution: the points it went on from (key, history index). */
+        private final List<List<Object[]>> runsPoints = new ArrayList<>();
+        private final List<List<Event>> runsHistory = new ArrayList<>();
+        private final List<String> runsFailure = new ArrayList<>();
+        private final List<Boolean> runsComplete = new ArrayList<>();
+        /** Crash states left out: (key, history before the crash). */
+        private final List<Object[]> leftOut = new ArrayList<>();
+
+        CachedRuns(Scenario<Integer, GeneratedProgram.Impl> s) {
+            this.cache = new StateCache(new Judge(new armada.check.RefinementChecker<>(s.spec())),
+                    new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        @Override
+        public boolean fresh(Object state, List<Event> history, int steps, long[] path) {
+            Object key = cache.key(state, history);
+            boolean fresh = cache.fresh(key, steps, path);
+            calls.add(new Call(key, history.size(), path, fresh));
+            return fresh;
+        }
+
+        void finished(ExecutionRecord r) {
+            List<Object[]> points = new ArrayList<>();
+            long[] decisions = r.decisions();
+            for (Call c : calls) {
+                if (c.fresh() && c.path().length <= decisions.length
+                        && java.util.Arrays.equals(c.path(), 0, c.path().length, decisions, 0, c.path().length)) {
+                    points.add(new Object[] {c.key(), c.at()});
+                }
+            }
+            for (Call c : calls) {
+                if (!c.fresh()) {
+                    // The points the execution went on from before this crash are on its expansions' way too.
+                    List<Object[]> before = points.stream().filter(p -> (Integer) p[1] < c.at()).toList();
+                    leftOut.add(new Object[] {c.key(), List.copyOf(r.history().subList(0, c.at())), before});
+                }
+            }
+            runsPoints.add(points);
+            runsHistory.add(r.history());
+            runsFailure.add(r.failure() == null ? "-" : r.failure().kind());
+            runsComplete.add(!r.abandoned());
+            calls.clear();
+        }
+
+        Set<String> expandPruned() {
+            Map<Object, Set<Suffix>> suffixes = new java.util.HashMap<>();
+            // Full histories known: the complete executions, then the expansions of states left out.
+            List<Object[]> full = new ArrayList<>();
+            Set<String> known = new HashSet<>();
+            for (int i = 0; i < runsHistory.size(); i++) {
+                if (runsComplete.get(i)) {
+                    full.add(new Object[] {runsPoints.get(i), runsHistory.get(i), runsFailure.get(i)});
+                    known.add(runsHistory.get(i).toString() + runsFailure.get(i));
+                }
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Object[] f : full) {
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> points = (List<Object[]>) f[0];
+                    @SuppressWarnings("unchecked")
+                    List<Event> history = (List<Event>) f[1];
+                    for (Object[] point : points) {
+                        Suffix suffix = new Suffix(List.copyOf(history.subList((Integer) point[1], history.size())), (String) f[2]);
+                        changed |= suffixes.computeIfAbsent(point[0], k -> new HashSet<>()).add(suffix);
+                    }
+                }
+                List<Object[]> more = new ArrayList<>();
+                for (Object[] out : leftOut) {
+                    @SuppressWarnings("unchecked")
+                    List<Event> prefix = (List<Event>) out[1];
+                    for (Suffix sfx : suffixes.getOrDefault(out[0], Set.of())) {
+                        List<Event> history = new ArrayList<>(prefix);
+                        history.addAll(sfx.events());
+                        if (known.add(history.toString() + sfx.failure())) {
+                            more.add(new Object[] {out[2], history, sfx.failure()});
+                        }
+                    }
+                }
+                if (!more.isEmpty()) {
+                    full.addAll(more);
+                    changed = true;
+                }
+            }
+            Set<String> out = new HashSet<>();
+            for (Object[] f : full) {
+                @SuppressWarnings("unchecked")
+                List<Event> history = (List<Event>) f[1];
+                out.add(signature(history, (String) f[2]));
+            }
+            return out;
+        }
     }
 
     /**
@@ -89,11 +211,15 @@ class ReductionSoundnessTest {
      * failure. (What each crash left is in the history: see {@link GeneratedProgram#scenario}.)
      */
     static String signature(ExecutionRecord r) {
+        return signature(r.history(), r.failure() == null ? "-" : r.failure().kind());
+    }
+
+    static String signature(List<Event> history, String failure) {
         Map<Integer, String> ops = new TreeMap<>();
         StringBuilder b = new StringBuilder();
         List<String> run = new ArrayList<>();
         int runKind = -1;
-        for (Event e : r.history()) {
+        for (Event e : history) {
             int kind = e instanceof Event.Invoke ? 0 : e instanceof Event.Return ? 1 : 2;
             String text = switch (e) {
                 case Event.Invoke i -> {
@@ -114,7 +240,7 @@ class ReductionSoundnessTest {
         }
         run.sort(null);
         b.append(run);
-        b.append(" failure=").append(r.failure() == null ? "-" : r.failure().kind());
+        b.append(" failure=").append(failure);
         return b.toString();
     }
 
@@ -144,6 +270,17 @@ class ReductionSoundnessTest {
 
     @Test
     void generatedPrograms_reductionReachesExactlyTheOutcomesOfThePlainSearch() {
+        compareOnGeneratedPrograms(false, PROGRAMS);
+    }
+
+    @Test
+    void generatedStorageCode_reductionReachesExactlyTheOutcomesOfThePlainSearch() {
+        // The same comparison on file-system programs that reopen files, write at offsets,
+        // truncate, and create and remove a directory at run time.
+        compareOnGeneratedPrograms(true, PROGRAMS / 2);
+    }
+
+    private void compareOnGeneratedPrograms(boolean storageCode, int programs) {
         // Any outcome the plain search reaches and the reduced one does not is an execution the
         // reduction wrongly took for equivalent to one it explored: a false HOLDS waiting to happen.
         Map<String, Integer> coverage = new TreeMap<>();
@@ -152,19 +289,20 @@ class ReductionSoundnessTest {
         long plainExecutions = 0;
         long reducedExecutions = 0;
         long sleepExecutions = 0;
+        long cachedExecutions = 0;
         long dporComplete = 0;
         long traceCount = 0;
         long dporNoCrash = 0;
-        for (int i = 0; i < PROGRAMS; i++) {
-            Random random = new Random(20261129L + i);
-            GeneratedProgram p = GeneratedProgram.generate(random);
+        for (int i = 0; i < programs; i++) {
+            Random random = new Random((storageCode ? 20261130L : 20261129L) + i);
+            GeneratedProgram p = GeneratedProgram.generate(random, storageCode);
             boolean faultsFirst = random.nextBoolean();
             Observed plain = explore(p, Mode.PLAIN, faultsFirst);
             if (plain.cut()) {
                 skipped++;
                 continue;
             }
-            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR}) {
+            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR, Mode.DPOR_CACHED}) {
                 Observed reduced = explore(p, mode, faultsFirst);
                 Set<String> missed = new java.util.TreeSet<>(plain.outcomes());
                 missed.removeAll(reduced.outcomes());
@@ -189,6 +327,8 @@ class ReductionSoundnessTest {
                 if (mode == Mode.DPOR) {
                     reducedExecutions += reduced.executions();
                     dporComplete += reduced.complete();
+                } else if (mode == Mode.DPOR_CACHED) {
+                    cachedExecutions += reduced.executions();
                 } else {
                     sleepExecutions += reduced.executions();
                 }
@@ -201,18 +341,31 @@ class ReductionSoundnessTest {
             count(coverage, "disk-failures=" + p.faults.maxDiskFailures());
             count(coverage, "disks=" + p.disks);
             count(coverage, "files=" + p.files);
+            count(coverage, "run-time-dirs=" + p.has(GeneratedProgram.Mkdir.class));
+            count(coverage, "positional-writes=" + (p.has(GeneratedProgram.Overwrite.class)
+                    || p.has(GeneratedProgram.Truncate.class)));
             count(coverage, "faults-first=" + faultsFirst);
 
             if (plain.outcomes().size() > 1) {
                 count(coverage, "several-outcomes");
             }
         }
-        System.out.printf("reduction soundness: %d programs compared, %d skipped (plain search over %d executions),"
-                + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete); without crashes %d DPOR executions"
-                + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", compared, skipped, PLAIN_BUDGET,
-                plainExecutions, sleepExecutions, reducedExecutions, dporComplete, dporNoCrash, traceCount, coverage);
+        System.out.printf("reduction soundness%s: %d programs compared, %d skipped (plain search over %d executions),"
+                + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete) vs %d with DPOR and the state cache;"
+                + " without crashes %d DPOR executions"
+                + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", storageCode ? " (storage code)" : "",
+                compared, skipped, PLAIN_BUDGET,
+                plainExecutions, sleepExecutions, reducedExecutions, dporComplete, cachedExecutions, dporNoCrash, traceCount,
+                coverage);
         // The generator must reach every corner, or the comparison proves little.
-        assertThat(compared).isGreaterThanOrEqualTo(PROGRAMS / 2);
+        assertThat(compared).isGreaterThanOrEqualTo(programs / 2);
+        if (storageCode) {
+            for (String key : List.of("run-time-dirs=true", "positional-writes=true", "torn=true", "crashes=1",
+                    "crashes=2", "durability=ORDERED", "durability=REORDERED", "several-outcomes")) {
+                assertThat(coverage.getOrDefault(key, 0)).as(key).isGreaterThanOrEqualTo(8);
+            }
+            return;
+        }
         for (Durability d : Durability.values()) {
             assertThat(coverage.getOrDefault("durability=" + d, 0)).as(d.name()).isGreaterThanOrEqualTo(25);
         }

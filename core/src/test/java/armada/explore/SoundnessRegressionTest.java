@@ -10,7 +10,7 @@ import armada.explore.RegisterSpec.Write;
 import armada.explore.Registers.Locked;
 import armada.explore.Registers.Register;
 import armada.sim.Choice;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.spec.Op;
 import armada.spec.Outcomes;
 import armada.spec.Spec;

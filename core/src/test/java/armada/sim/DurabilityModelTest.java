@@ -1,5 +1,7 @@
 package armada.sim;
 
+import armada.world.Durability;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import armada.world.Block;
@@ -263,5 +265,116 @@ class DurabilityModelTest {
         assertThat(aFirst).containsExactlyInAnyOrderElementsOf(crossRenameStates(false));
         assertThat(aFirst).containsExactlyInAnyOrder("[x] [m, y]",
                 "[m, x] [y]", "[m, x] []", "[m] [y]", "[m] []");
+    }
+
+    // ------------------------------------------------------------------ writes at an offset, truncation, directories
+
+    /** d/f durably holds "0123456789"; then {@code change} runs on a reopened descriptor, unsynced. */
+    private static SimFileSystem rewritten(Durability m, java.util.function.BiConsumer<SimFileSystem, Fd> change) {
+        SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of("d"), m);
+        Fd f = fs.create("d", "f").orElseThrow();
+        fs.append(f, bytes("0123456789"));
+        fs.close(f);
+        fs.flushAll();
+        change.accept(fs, fs.openWrite("d", "f").orElseThrow());
+        return fs;
+    }
+
+    @Test
+    void overwriteInPlace_survivesWholeTornOrNotAtAll() {
+        // "abcdef" written at offset 2 in 4-byte sectors covers bytes 2..7: the one sector
+        // boundary strictly inside it is 4, so it may survive torn there, keeping "ab".
+        for (Durability m : new Durability[] {Durability.ORDERED, Durability.REORDERED}) {
+            SimFileSystem fs = rewritten(m, (f, fd) -> f.write(fd, 2, bytes("abcdef")));
+            assertThat(describe(fs, fs.crashStates(100, 4))).as(m.name())
+                    .containsExactlyInAnyOrder("f=01abcdef89", "f=0123456789", "f=01ab456789");
+        }
+    }
+
+    @Test
+    void writesToOneFile_reorderedKeepsAPrefixOfThem() {
+        // Two overwrites of one file, unsynced: never the second without the first.
+        SimFileSystem fs = rewritten(Durability.REORDERED, (f, fd) -> {
+            f.write(fd, 0, bytes("A"));
+            f.write(fd, 9, bytes("Z"));
+        });
+        assertThat(describe(fs, fs.crashStates(100, 0)))
+                .containsExactlyInAnyOrder("f=A12345678Z", "f=A123456789", "f=0123456789");
+    }
+
+    @Test
+    void truncation_neverTears_andIsLostWithoutFsync() {
+        // Truncate to 3, then append "xy" (offset 3): a prefix of the two; the truncation is atomic.
+        for (Durability m : new Durability[] {Durability.ORDERED, Durability.REORDERED}) {
+            SimFileSystem fs = rewritten(m, (f, fd) -> {
+                f.truncate(fd, 3);
+                f.append(fd, bytes("xy"));
+            });
+            assertThat(describe(fs, fs.crashStates(100, 1))).as(m.name())
+                    .containsExactlyInAnyOrder("f=012xy", "f=012x", "f=012", "f=0123456789");
+        }
+        SimFileSystem synced = rewritten(Durability.REORDERED, (f, fd) -> {
+            f.truncate(fd, 3);
+            f.fsync(fd);
+        });
+        assertThat(describe(synced, synced.crashStates(100, 1))).containsExactly("f=012");
+    }
+
+    @Test
+    void writePastTheEnd_leavesZerosInTheGap() {
+        SimFileSystem fs = rewritten(Durability.IMMEDIATE, (f, fd) -> f.write(fd, 12, bytes("!")));
+        assertThat(fs.contents("d", "f")).containsExactly(bytes("0123456789\0\0!"));
+        assertThat(describe(fs, fs.crashStates(100, 4))).containsExactly("f=0123456789\0\0!");
+    }
+
+    private static List<String> treeStates(SimFileSystem fs) {
+        List<String> seen = new ArrayList<>();
+        for (FsSnapshot s : fs.crashStates(100, 0).states) {
+            fs.restore(s);
+            String sub;
+            try {
+                sub = fs.list("d/u").toString();
+            } catch (armada.world.MissingFileException e) {
+                sub = "missing";
+            }
+            seen.add(fs.list("d") + " " + sub);
+        }
+        return seen;
+    }
+
+    @Test
+    void directoryCreatedAtRunTime_isLostWithItsFilesUntilTheParentIsFsynced() {
+        // mkdir d/u, a file in it, d/u fsynced but d not: a crash may lose d/u and with it the file.
+        for (Durability m : new Durability[] {Durability.ORDERED, Durability.REORDERED}) {
+            SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of("d"), m);
+            assertThat(fs.mkdir("d/u")).isTrue();
+            fs.close(fs.create("d/u", "m").orElseThrow());
+            fs.fsyncDir("d/u");
+            assertThat(treeStates(fs)).as(m.name()).containsExactlyInAnyOrder("[u] [m]", "[] missing");
+        }
+        SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of("d"), Durability.REORDERED);
+        fs.mkdir("d/u");
+        fs.fsyncDir("d");
+        fs.close(fs.create("d/u", "m").orElseThrow());
+        fs.fsyncDir("d/u");
+        assertThat(treeStates(fs)).containsExactly("[u] [m]");
+    }
+
+    @Test
+    void directoryRemovedAndCreatedAgain_neverShowsTheOldEntries() {
+        // d/u held m durably; m unlinked, d/u removed and created again with n in it, nothing
+        // synced. Under REORDERED the old directory may come back (rmdir lost) with or without
+        // m, or the new one with or without n; but the new one is another directory, so m and
+        // n are never seen together.
+        SimFileSystem fs = new SimFileSystem(FsHost.STANDALONE, List.of("d"), Durability.REORDERED);
+        fs.mkdir("d/u");
+        fs.close(fs.create("d/u", "m").orElseThrow());
+        fs.flushAll();
+        fs.unlink("d/u", "m");
+        fs.rmdir("d/u");
+        fs.mkdir("d/u");
+        fs.close(fs.create("d/u", "n").orElseThrow());
+        assertThat(new java.util.TreeSet<>(treeStates(fs)))
+                .containsExactly("[] missing", "[u] []", "[u] [m]", "[u] [n]");
     }
 }

@@ -16,7 +16,22 @@ sealed interface FsCall {
     record Open(String dir, String name) implements FsCall {
     }
 
+    record OpenWrite(String dir, String name) implements FsCall {
+    }
+
     record Append(int fd, byte[] data) implements FsCall {
+    }
+
+    record Write(int fd, long offset, byte[] data) implements FsCall {
+    }
+
+    record Truncate(int fd, long length) implements FsCall {
+    }
+
+    record Mkdir(String dir) implements FsCall {
+    }
+
+    record Rmdir(String dir) implements FsCall {
     }
 
     record Read(int fd, long offset, int length) implements FsCall {
@@ -50,6 +65,8 @@ sealed interface FsCall {
     default int fd() {
         return switch (this) {
             case Append a -> a.fd();
+            case Write w -> w.fd();
+            case Truncate t -> t.fd();
             case Read r -> r.fd();
             case Size s -> s.fd();
             case Close c -> c.fd();
@@ -70,7 +87,16 @@ sealed interface FsCall {
             case Open o -> {
                 return fs.open(o.dir(), o.name());
             }
+            case OpenWrite o -> {
+                return fs.openWrite(o.dir(), o.name());
+            }
             case Append a -> fs.append(fds.get(a.fd()), a.data());
+            case Write w -> fs.write(fds.get(w.fd()), w.offset(), w.data());
+            case Truncate t -> fs.truncate(fds.get(t.fd()), t.length());
+            case Mkdir m -> {
+                return fs.mkdir(m.dir());
+            }
+            case Rmdir r -> fs.rmdir(r.dir());
             case Read r -> {
                 return fs.read(fds.get(r.fd()), r.offset(), r.length());
             }
@@ -97,7 +123,12 @@ sealed interface FsCall {
         return switch (this) {
             case Create c -> "create(" + show(c.dir()) + ", " + show(c.name()) + ")";
             case Open o -> "open(" + show(o.dir()) + ", " + show(o.name()) + ")";
+            case OpenWrite o -> "openWrite(" + show(o.dir()) + ", " + show(o.name()) + ")";
             case Append a -> "append(fd" + a.fd() + ", " + bytes(a.data()) + ")";
+            case Write w -> "write(fd" + w.fd() + ", " + w.offset() + ", " + bytes(w.data()) + ")";
+            case Truncate t -> "truncate(fd" + t.fd() + ", " + t.length() + ")";
+            case Mkdir m -> "mkdir(" + show(m.dir()) + ")";
+            case Rmdir r -> "rmdir(" + show(r.dir()) + ")";
             case Read r -> "read(fd" + r.fd() + ", " + r.offset() + ", " + r.length() + ")";
             case Size s -> "size(fd" + s.fd() + ")";
             case Close c -> "close(fd" + c.fd() + ")";

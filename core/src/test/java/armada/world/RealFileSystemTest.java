@@ -173,8 +173,11 @@ class RealFileSystemTest {
         FileSystem model = SimFileSystem.standalone(DIRS);
         FileSystem real = RealFileSystem.open(root, DIRS);
         List<Consumer<FileSystem>> misuses = List.of(
-                fs -> fs.read(fs.create("tmp", "w").orElseThrow(), 0, 1),
+                fs -> fs.truncate(fs.create("tmp", "w").orElseThrow(), -1),
                 fs -> fs.append(fs.open("tmp", "w").orElseThrow(), bytes(1)),
+                fs -> fs.write(fs.open("tmp", "w").orElseThrow(), 0, bytes(1)),
+                fs -> fs.truncate(fs.open("tmp", "w").orElseThrow(), 0),
+                fs -> fs.write(fs.openWrite("tmp", "w").orElseThrow(), -1, bytes(1)),
                 fs -> fs.read(fs.open("tmp", "w").orElseThrow(), -1, 1),
                 fs -> fs.read(fs.open("tmp", "w").orElseThrow(), 0, -1),
                 fs -> {
@@ -185,7 +188,7 @@ class RealFileSystemTest {
                 },
                 fs -> fs.fsync(new Fd() {
                     @Override
-                    public boolean appendable() {
+                    public boolean writable() {
                         return true;
                     }
 

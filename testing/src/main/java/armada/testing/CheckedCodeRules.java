@@ -10,13 +10,32 @@ import java.util.List;
 
 /**
  * Code under check touches shared and durable state only through the World API (DESIGN.md
- * section 2, Goose): no java.io or java.nio.file, no threads, no java.util.concurrent, no
- * synchronized methods, no clocks, no mutable statics, and none of the checker's own packages.
- * Anything outside the World would be invisible to the simulator.
+ * section 2, Goose): no java.io, java.nio.file or file channels, no threads, executors, locks or
+ * atomics of java.util.concurrent, no synchronized methods or blocks, no clocks, no
+ * {@code Math.random} or {@code new Random}, no mutable statics, and none of the checker's own
+ * packages. Anything outside the World would be invisible to the simulator.
+ *
+ * <p>In one line, in any test:
+ *
+ * <pre>{@code
+ * CheckedCodeRules.forPackage("com.example.store").check();
+ * }</pre>
+ *
+ * <p>The ArchUnit rules below are the older, coarser form (they cannot see synchronized blocks,
+ * and leave the choice of classes to the caller).
  */
 public final class CheckedCodeRules {
 
     private CheckedCodeRules() {
+    }
+
+    /**
+     * The checked code in {@code pkg} and its subpackages: every class but test classes and
+     * scenario classes ({@code ScenarioSource} implementations, classes named {@code *Scenario} or
+     * {@code *Scenarios}). {@link CheckedCode#check()} fails with one line per violation.
+     */
+    public static CheckedCode forPackage(String pkg) {
+        return new CheckedCode(pkg, List.of(), false);
     }
 
     public static final ArchRule WORLD_API_ONLY = noClasses().should().dependOnClassesThat().resideInAnyPackage(

@@ -5,7 +5,7 @@ import armada.examples.filereplace.FileOp.Replace;
 import armada.explore.FaultModel;
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.world.World;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import armada.examples.groupcommit.TxnOp.Read;
 import armada.explore.FaultModel;
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.world.Block;
 import armada.world.World;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package armada.examples.shadow;
 import armada.examples.wal.PairScenarios;
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
-import armada.sim.Durability;
+import armada.world.Durability;
 import java.util.List;
 
 /** The shadow copy's shipped scenarios: the correct shadow copy, and each broken variant. */

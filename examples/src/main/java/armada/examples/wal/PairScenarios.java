@@ -4,7 +4,7 @@ import armada.examples.wal.PairOp.Read;
 import armada.examples.wal.PairOp.Write;
 import armada.explore.FaultModel;
 import armada.explore.Scenario;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.spec.Op;
 import armada.world.Block;
 import armada.world.World;

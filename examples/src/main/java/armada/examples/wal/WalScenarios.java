@@ -2,7 +2,7 @@ package armada.examples.wal;
 
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
-import armada.sim.Durability;
+import armada.world.Durability;
 import java.util.List;
 
 /** The write-ahead log's shipped scenarios: the correct log, and each broken variant. */

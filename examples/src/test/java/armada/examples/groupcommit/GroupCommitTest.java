@@ -7,7 +7,7 @@ import armada.explore.ExploreOptions;
 import armada.explore.Explorer;
 import armada.explore.FaultModel;
 import armada.explore.Scenario;
-import armada.sim.Durability;
+import armada.world.Durability;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

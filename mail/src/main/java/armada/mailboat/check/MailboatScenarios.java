@@ -13,7 +13,7 @@ import armada.mailboat.spec.MailOp.Pickup;
 import armada.mailboat.spec.MailOp.Unlock;
 import armada.mailboat.spec.MailSpec;
 import armada.mailboat.spec.MailState;
-import armada.sim.Durability;
+import armada.world.Durability;
 import armada.world.World;
 import java.util.ArrayList;
 import java.util.List;

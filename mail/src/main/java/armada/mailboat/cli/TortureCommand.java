@@ -36,6 +36,14 @@ final class TortureCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for the kill times and the messages.")
     long seed;
 
+    @Option(names = "--history", paramLabel = "FILE", description = "Also record the clients' history (JSON lines,"
+            + " with FILE.html beside it) and judge it against the Mailboat spec with the history checker.")
+    @Nullable Path history;
+
+    @Option(names = "--messages-per-round", defaultValue = "10", paramLabel = "N",
+            description = "With --history: the most messages each sender sends between two kills (default ${DEFAULT-VALUE}).")
+    int messagesPerRound;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (kills < 0 || senders < 1 || minMillis < 0 || maxMillis < minMillis) {
@@ -44,7 +52,11 @@ final class TortureCommand implements Callable<Integer> {
         }
         Path dir = data != null ? data : Files.createTempDirectory("mailboat-torture");
         Files.createDirectories(dir);
-        Torture.Result r = new Torture(dir, kills, senders, minMillis, maxMillis, seed).run();
+        if (messagesPerRound < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "want --messages-per-round >= 1");
+        }
+        Torture t = new Torture(dir, kills, senders, minMillis, maxMillis, seed);
+        Torture.Result r = history == null ? t.run() : t.run(new Torture.Recording(history, messagesPerRound, null));
         spec.commandLine().getOut().println(r.summary() + " (data in " + dir + ")");
         for (String p : r.problems()) {
             spec.commandLine().getOut().println("  " + p);

@@ -25,7 +25,7 @@ import java.lang.invoke.VarHandle;
 final class Libc {
 
     static final int O_RDONLY = 0;
-    static final int O_WRONLY = 1;
+    static final int O_RDWR = 2;
     static final int O_CREAT = 0100;
     static final int O_EXCL = 0200;
     static final int O_APPEND = 02000;
@@ -33,9 +33,15 @@ final class Libc {
     static final int SEEK_SET = 0;
     static final int SEEK_END = 2;
 
+    static final int AT_REMOVEDIR = 0x200;
+    /** {@code pwritev2} flag: append at the end of the file, atomically, as {@code O_APPEND} does. */
+    static final int RWF_APPEND = 0x10;
+
     static final int ENOENT = 2;
     static final int EINTR = 4;
     static final int EEXIST = 17;
+    static final int EISDIR = 21;
+    static final int ENOTEMPTY = 39;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup C = LINKER.defaultLookup();
@@ -47,8 +53,11 @@ final class Libc {
 
     private static final MethodHandle OPENAT = bind("openat", FunctionDescriptor.of(I, I, P, I, I));
     private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(I, I));
-    private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(L, I, P, L));
     private static final MethodHandle PREAD = bind("pread", FunctionDescriptor.of(L, I, P, L, L));
+    private static final MethodHandle PWRITE = bind("pwrite", FunctionDescriptor.of(L, I, P, L, L));
+    private static final MethodHandle PWRITEV2 = bind("pwritev2", FunctionDescriptor.of(L, I, P, I, L, I));
+    private static final MethodHandle FTRUNCATE = bind("ftruncate", FunctionDescriptor.of(I, I, L));
+    private static final MethodHandle MKDIRAT = bind("mkdirat", FunctionDescriptor.of(I, I, P, I));
     private static final MethodHandle LSEEK = bind("lseek", FunctionDescriptor.of(L, I, L, I));
     private static final MethodHandle FSYNC = bind("fsync", FunctionDescriptor.of(I, I));
     private static final MethodHandle LINKAT = bind("linkat", FunctionDescriptor.of(I, I, P, I, P, I));
@@ -99,9 +108,34 @@ final class Libc {
         }
     }
 
-    static long write(MemorySegment capture, int fd, MemorySegment buffer, long count) {
+    static long pwrite(MemorySegment capture, int fd, MemorySegment buffer, long count, long offset) {
         try {
-            return (long) WRITE.invokeExact(capture, fd, buffer, count);
+            return (long) PWRITE.invokeExact(capture, fd, buffer, count, offset);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code pwritev2(fd, iov, iovcnt, -1, flags)}: with {@link #RWF_APPEND}, one atomic append. */
+    static long pwritev2(MemorySegment capture, int fd, MemorySegment iov, int iovcnt, int flags) {
+        try {
+            return (long) PWRITEV2.invokeExact(capture, fd, iov, iovcnt, -1L, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int ftruncate(MemorySegment capture, int fd, long length) {
+        try {
+            return (int) FTRUNCATE.invokeExact(capture, fd, length);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int mkdirat(MemorySegment capture, int dirfd, MemorySegment name, int mode) {
+        try {
+            return (int) MKDIRAT.invokeExact(capture, dirfd, name, mode);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -147,9 +181,9 @@ final class Libc {
         }
     }
 
-    static int unlinkat(MemorySegment capture, int dirfd, MemorySegment name) {
+    static int unlinkat(MemorySegment capture, int dirfd, MemorySegment name, int flags) {
         try {
-            return (int) UNLINKAT.invokeExact(capture, dirfd, name, 0);
+            return (int) UNLINKAT.invokeExact(capture, dirfd, name, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }

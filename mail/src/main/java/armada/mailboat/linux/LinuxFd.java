@@ -2,37 +2,35 @@ package armada.mailboat.linux;
 
 import armada.world.Fd;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A file descriptor of a {@link LinuxFileSystem}: the kernel's descriptor number, its mode and
- * the name it was opened under (for messages). The number is closed only when no call is using
- * it ({@link #acquire}, {@link #release}), so a close racing with a read can never make the read
- * use a number the kernel has meanwhile given to another file. Appends through one descriptor are
- * serialised by {@link #appendLock}.
+ * A file descriptor of a {@link LinuxFileSystem}: the kernel's descriptor number (never in
+ * append mode, so that positional writes land where they are asked to), whether it may write,
+ * and the name it was opened under (for messages). The number is closed only when no call is
+ * using it ({@link #acquire}, {@link #release}), so a close racing with a read can never make the
+ * read use a number the kernel has meanwhile given to another file.
  */
 final class LinuxFd implements Fd {
 
     private static final int CLOSED = 1 << 30;
 
     private final int fd;
-    private final boolean appendable;
+    private final boolean writable;
     private final String dir;
     private final String name;
-    final ReentrantLock appendLock = new ReentrantLock();
     /** Calls using the number now, plus {@link #CLOSED} once closed. */
     private final AtomicInteger state = new AtomicInteger();
 
-    LinuxFd(int fd, boolean appendable, String dir, String name) {
+    LinuxFd(int fd, boolean writable, String dir, String name) {
         this.fd = fd;
-        this.appendable = appendable;
+        this.writable = writable;
         this.dir = dir;
         this.name = name;
     }
 
     @Override
-    public boolean appendable() {
-        return appendable;
+    public boolean writable() {
+        return writable;
     }
 
     String path() {
@@ -85,6 +83,6 @@ final class LinuxFd implements Fd {
 
     @Override
     public String toString() {
-        return "fd(" + path() + (appendable ? ", append" : ", read") + ")";
+        return "fd(" + path() + (writable ? ", write" : ", read") + ")";
     }
 }

@@ -10,15 +10,19 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,17 +35,24 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The real file system on Linux, behaving as {@code armada.world}'s NIO one does (the same
  * checks, results and exceptions; the conformance test runs both against the model) with fewer
  * system calls: a declared directory's descriptor is opened once and kept (up to
- * {@link #MAX_CACHED_DIRECTORIES}; past that, opened and closed per call), and every call is one
- * {@code *at} system call relative to it, with no path walk and no extra {@code stat}: create is
- * one {@code openat}, link one {@code linkat}, unlink one {@code unlinkat}, fsyncDir one
- * {@code fsync} of the kept descriptor, a read of a small file one {@code pread}, a listing a
+ * {@link #MAX_CACHED_DIRECTORIES}; past that, and for directories created at run time, opened
+ * and closed per call), and every call is one {@code *at} system call relative to it, with no
+ * path walk and no extra {@code stat}: create is one {@code openat}, link one {@code linkat},
+ * unlink one {@code unlinkat}, fsyncDir one {@code fsync} of the kept descriptor, an append one
+ * {@code pwritev2} with {@code RWF_APPEND}, a read of a small file one {@code pread}, a listing a
  * {@code lseek} and {@code getdents64} until the end.
+ *
+ * <p>Which paths are directories is kept in memory (the declared ones, every directory found
+ * below them at open, and those created since), so that telling a subdirectory from a file costs
+ * no system call; the file system assumes it is the only writer of its tree while open.
  *
  * <p>Thread-safe, with the same atomicity as the NIO file system: a listing holds its
  * directory's lock exclusively, calls that change or name entries hold it shared (so a listing is
- * one atomic step), and appends through one descriptor never interleave. A directory's kept
- * descriptor is only used under that lock, and {@link #close} takes each lock exclusively
- * before closing the descriptor, so no call can use a closed number.
+ * one atomic step; two directories are locked in path order). An append is one system call that
+ * the kernel makes atomic against every other write, append and truncation of the file (all take
+ * the inode's lock), through any descriptor. A declared directory's kept descriptor is only used
+ * under its lock, and {@link #close} takes each lock exclusively before closing the descriptor,
+ * so no call can use a closed number.
  */
 public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
@@ -55,11 +66,16 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     private final Path root;
     private final List<String> names;
     private final int maxCached;
+    /** Declared directory -> its index in {@link #names}, {@link #locks}, {@link #dirFds}. */
     private final Map<String, Integer> index = new HashMap<>();
     private final ReentrantReadWriteLock[] locks;
-    /** Per directory: its kept descriptor, {@link #NONE}, or {@link #CLOSED}. */
+    /** Locks of directories created at run time, by path (kept after they are removed: a few bytes each). */
+    private final ConcurrentHashMap<String, ReentrantReadWriteLock> runTimeLocks = new ConcurrentHashMap<>();
+    /** Per declared directory: its kept descriptor, {@link #NONE}, or {@link #CLOSED}. */
     private final AtomicIntegerArray dirFds;
     private final AtomicInteger cached = new AtomicInteger();
+    /** Every directory that exists now: declared, found below them at open, or created since. */
+    private final Set<String> directories = ConcurrentHashMap.newKeySet();
     private final Set<LinuxFd> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -82,11 +98,13 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     /**
      * Whether this file system works here: Linux on a 64-bit ABI this package knows (x86-64,
-     * AArch64, RISC-V), a C library with the calls, and native access allowed.
+     * AArch64, RISC-V), kernel 4.16 or later ({@code RWF_APPEND}), a C library with the calls,
+     * and native access allowed.
      */
     public static boolean available() {
         if (!System.getProperty("os.name", "").equals("Linux")
-                || !List.of("amd64", "x86_64", "aarch64", "riscv64").contains(System.getProperty("os.arch", ""))) {
+                || !List.of("amd64", "x86_64", "aarch64", "riscv64").contains(System.getProperty("os.arch", ""))
+                || !kernelAtLeast(System.getProperty("os.version", ""), 4, 16)) {
             return false;
         }
         try {
@@ -96,10 +114,22 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         }
     }
 
+    /** Whether a kernel release such as {@code 6.1.0-18-amd64} is at least {@code major.minor}. */
+    static boolean kernelAtLeast(String release, int major, int minor) {
+        String[] parts = release.split("[.-]", 3);
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /**
      * Opens the file system over {@code root}, creating {@code root/d} for each declared directory
-     * {@code d} that is missing (and forcing its parents so they stay), as the NIO one does; empty
-     * where it is not {@link #available}.
+     * {@code d} that is missing (and forcing its parents so they stay), and noting every directory
+     * already below them, as the NIO one does; empty where it is not {@link #available}.
      *
      * @throws IllegalArgumentException if a directory is not a valid relative path of names
      */
@@ -129,7 +159,22 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
                 }
             }
         }
-        return Optional.of(new LinuxFileSystem(absolute, names, maxCached));
+        LinuxFileSystem fs = new LinuxFileSystem(absolute, names, maxCached);
+        for (String d : names) {
+            fs.directories.add(d);
+            Files.walkFileTree(absolute.resolve(d), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    List<String> parts = new ArrayList<>();
+                    for (Path part : absolute.relativize(dir)) {
+                        parts.add(part.toString());
+                    }
+                    fs.directories.add(String.join("/", parts));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return Optional.of(fs);
     }
 
     @Override
@@ -139,91 +184,140 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     @Override
     public Optional<Fd> create(String dir, String name) {
-        int d = dir(dir);
+        String d = dir(dir);
         checkName(name);
         checkOpen();
-        Lock lock = locks[d].readLock();
-        lock.lock();
-        try (Scratch s = Scratch.take()) {
-            MemorySegment capture = s.capture;
-            MemorySegment cName = s.name1(name);
-            int dirFd = dirFd(d);
-            try {
-                int fd;
-                do {
-                    fd = Libc.openat(capture, dirFd, cName, Libc.O_CREAT | Libc.O_EXCL | Libc.O_WRONLY | Libc.O_APPEND
-                            | Libc.O_CLOEXEC, 0666);
-                } while (fd < 0 && Libc.errno(capture) == Libc.EINTR);
-                if (fd < 0) {
-                    if (Libc.errno(capture) == Libc.EEXIST) {
-                        return Optional.empty();
-                    }
-                    throw failure(dir + "/" + name, Libc.errno(capture));
-                }
+        exists(d);
+        return changing(d, d, (s, dirFd, same) -> {
+            int fd;
+            do {
+                fd = Libc.openat(s.capture, dirFd, s.name1(name), Libc.O_CREAT | Libc.O_EXCL | Libc.O_RDWR | Libc.O_CLOEXEC,
+                        0666);
+            } while (fd < 0 && Libc.errno(s.capture) == Libc.EINTR);
+            if (fd >= 0) {
                 return Optional.of(track(new LinuxFd(fd, true, dir, name)));
-            } finally {
-                releaseDirFd(d, dirFd);
             }
-        } finally {
-            lock.unlock();
-        }
+            return switch (Libc.errno(s.capture)) {
+                case Libc.EEXIST -> Optional.empty();
+                case Libc.ENOENT -> throw MissingFileException.directory(dir);
+                default -> throw failure(dir + "/" + name, Libc.errno(s.capture));
+            };
+        });
     }
 
     @Override
     public Optional<Fd> open(String dir, String name) {
-        int d = dir(dir);
+        return open(dir, name, false);
+    }
+
+    @Override
+    public Optional<Fd> openWrite(String dir, String name) {
+        return open(dir, name, true);
+    }
+
+    private Optional<Fd> open(String dir, String name, boolean writable) {
+        String d = dir(dir);
         checkName(name);
         checkOpen();
-        Lock lock = locks[d].readLock();
-        lock.lock();
-        try (Scratch s = Scratch.take()) {
-            MemorySegment capture = s.capture;
-            MemorySegment cName = s.name1(name);
-            int dirFd = dirFd(d);
-            try {
-                int fd;
-                do {
-                    fd = Libc.openat(capture, dirFd, cName, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
-                } while (fd < 0 && Libc.errno(capture) == Libc.EINTR);
-                if (fd < 0) {
-                    if (Libc.errno(capture) == Libc.ENOENT) {
-                        return Optional.empty();
-                    }
-                    throw failure(dir + "/" + name, Libc.errno(capture));
-                }
-                return Optional.of(track(new LinuxFd(fd, false, dir, name)));
-            } finally {
-                releaseDirFd(d, dirFd);
+        exists(d);
+        notDirectory(d, name);
+        return changing(d, d, (s, dirFd, same) -> {
+            int fd;
+            do {
+                fd = Libc.openat(s.capture, dirFd, s.name1(name), (writable ? Libc.O_RDWR : Libc.O_RDONLY) | Libc.O_CLOEXEC, 0);
+            } while (fd < 0 && Libc.errno(s.capture) == Libc.EINTR);
+            if (fd >= 0) {
+                return Optional.of(track(new LinuxFd(fd, writable, dir, name)));
             }
-        } finally {
-            lock.unlock();
-        }
+            if (Libc.errno(s.capture) == Libc.ENOENT) {
+                exists(d);
+                return Optional.empty();
+            }
+            throw failure(dir + "/" + name, Libc.errno(s.capture));
+        });
     }
 
     @Override
     public void append(Fd fd, byte[] data) {
         LinuxFd f = check(fd, true);
-        f.appendLock.lock();
+        if (data.length > 0) {
+            writeAll(f, data, -1);
+        }
+    }
+
+    @Override
+    public void write(Fd fd, long offset, byte[] data) {
+        LinuxFd f = check(fd, true);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        if (data.length > 0) {
+            writeAll(f, data, offset);
+        }
+    }
+
+    /**
+     * Writes {@code data} at {@code offset} ({@code pwrite}), or at the end for offset -1 (one
+     * {@code pwritev2} with {@code RWF_APPEND}, which the kernel makes atomic against every other
+     * write, append and truncation of the file, through any descriptor). The bytes go to native
+     * memory first: the scratch buffer, or for a big write one of its own.
+     */
+    private static void writeAll(LinuxFd f, byte[] data, long offset) {
         int raw = acquire(f);
         try (Scratch s = Scratch.take()) {
-            for (int done = 0; done < data.length; ) {
-                int chunk = Math.min(data.length - done, Scratch.DATA);
-                MemorySegment.copy(data, done, s.data, ValueLayout.JAVA_BYTE, 0, chunk);
-                for (int written = 0; written < chunk; ) {
-                    long n = Libc.write(s.capture, raw, s.data.asSlice(written), chunk - written);
-                    if (n < 0) {
-                        if (Libc.errno(s.capture) == Libc.EINTR) {
-                            continue;
-                        }
-                        throw failure(f.path(), Libc.errno(s.capture));
-                    }
-                    written += (int) n;
+            if (data.length <= Scratch.DATA) {
+                MemorySegment.copy(data, 0, s.data, ValueLayout.JAVA_BYTE, 0, data.length);
+                writeAll(f, s, raw, s.data, data.length, offset);
+            } else {
+                try (Arena big = Arena.ofConfined()) {
+                    MemorySegment buffer = big.allocate(data.length);
+                    MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
+                    writeAll(f, s, raw, buffer, data.length, offset);
                 }
-                done += chunk;
             }
         } finally {
             f.release();
-            f.appendLock.unlock();
+        }
+    }
+
+    private static void writeAll(LinuxFd f, Scratch s, int raw, MemorySegment buffer, long length, long offset) {
+        long done = 0;
+        while (done < length) {
+            long n;
+            if (offset < 0) {
+                s.iov.set(ValueLayout.ADDRESS, 0, buffer.asSlice(done));
+                s.iov.set(ValueLayout.JAVA_LONG, 8, length - done);
+                n = Libc.pwritev2(s.capture, raw, s.iov, 1, Libc.RWF_APPEND);
+            } else {
+                n = Libc.pwrite(s.capture, raw, buffer.asSlice(done), length - done, offset + done);
+            }
+            if (n < 0) {
+                if (Libc.errno(s.capture) == Libc.EINTR) {
+                    continue;
+                }
+                throw failure(f.path(), Libc.errno(s.capture));
+            }
+            done += n;
+        }
+    }
+
+    @Override
+    public void truncate(Fd fd, long length) {
+        LinuxFd f = check(fd, true);
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
+        int raw = acquire(f);
+        try (Scratch s = Scratch.take()) {
+            int r;
+            do {
+                r = Libc.ftruncate(s.capture, raw, length);
+            } while (r < 0 && Libc.errno(s.capture) == Libc.EINTR);
+            if (r < 0) {
+                throw failure(f.path(), Libc.errno(s.capture));
+            }
+        } finally {
+            f.release();
         }
     }
 
@@ -246,13 +340,7 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
                 return s.data.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
             }
             // A bigger file: size the rest by what the file holds, so a huge length costs nothing.
-            long size;
-            do {
-                size = Libc.lseek(s.capture, raw, 0, Libc.SEEK_END);
-            } while (size < 0 && Libc.errno(s.capture) == Libc.EINTR);
-            if (size < 0) {
-                throw failure(f.path(), Libc.errno(s.capture));
-            }
+            long size = size(f, s.capture, raw);
             long rest = Math.min(wanted - n, Math.max(0, size - offset - n));
             byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 8, n + rest)];
             MemorySegment.copy(s.data, ValueLayout.JAVA_BYTE, 0, out, 0, (int) n);
@@ -285,22 +373,25 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     @Override
     public long size(Fd fd) {
-        LinuxFd f = check(fd, null);
+        LinuxFd f = check(fd, false);
         int raw = acquire(f);
         try (Scratch s = Scratch.take()) {
-            MemorySegment capture = s.capture;
-            // Reads are positional and appends go to the end whatever the offset, so moving it is harmless.
-            long size;
-            do {
-                size = Libc.lseek(capture, raw, 0, Libc.SEEK_END);
-            } while (size < 0 && Libc.errno(capture) == Libc.EINTR);
-            if (size < 0) {
-                throw failure(f.path(), Libc.errno(capture));
-            }
-            return size;
+            return size(f, s.capture, raw);
         } finally {
             f.release();
         }
+    }
+
+    /** The file's size: reads and writes are positional and appends go to the end, so moving the offset is harmless. */
+    private static long size(LinuxFd f, MemorySegment capture, int raw) {
+        long size;
+        do {
+            size = Libc.lseek(capture, raw, 0, Libc.SEEK_END);
+        } while (size < 0 && Libc.errno(capture) == Libc.EINTR);
+        if (size < 0) {
+            throw failure(f.path(), Libc.errno(capture));
+        }
+        return size;
     }
 
     @Override
@@ -317,51 +408,58 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     @Override
     public boolean link(String fromDir, String fromName, String toDir, String toName) {
-        int from = dir(fromDir);
-        int to = dir(toDir);
+        String from = dir(fromDir);
+        String to = dir(toDir);
         checkName(fromName);
         checkName(toName);
         checkOpen();
+        exists(from);
+        exists(to);
+        notDirectory(from, fromName);
         return changing(from, to, (s, fromFd, toFd) -> {
-            MemorySegment capture = s.capture;
             MemorySegment source = s.name1(fromName);
             MemorySegment target = s.name2(toName);
             int r;
             do {
-                r = Libc.linkat(capture, fromFd, source, toFd, target);
-            } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
+                r = Libc.linkat(s.capture, fromFd, source, toFd, target);
+            } while (r < 0 && Libc.errno(s.capture) == Libc.EINTR);
             if (r == 0) {
                 return true;
             }
-            return switch (Libc.errno(capture)) {
+            return switch (Libc.errno(s.capture)) {
+                // The target name is taken, by a file or a directory.
                 case Libc.EEXIST -> false;
                 // link(2) looks the source up before the target: a missing source wins.
                 case Libc.ENOENT -> throw new MissingFileException(fromDir, fromName);
-                default -> throw failure(toDir + "/" + toName, Libc.errno(capture));
+                default -> throw failure(toDir + "/" + toName, Libc.errno(s.capture));
             };
         });
     }
 
     @Override
     public void rename(String fromDir, String fromName, String toDir, String toName) {
-        int from = dir(fromDir);
-        int to = dir(toDir);
+        String from = dir(fromDir);
+        String to = dir(toDir);
         checkName(fromName);
         checkName(toName);
         checkOpen();
+        exists(from);
+        exists(to);
+        notDirectory(from, fromName);
         changing(from, to, (s, fromFd, toFd) -> {
-            MemorySegment capture = s.capture;
             MemorySegment source = s.name1(fromName);
             MemorySegment target = s.name2(toName);
             int r;
             do {
-                r = Libc.renameat(capture, fromFd, source, toFd, target);
-            } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
+                r = Libc.renameat(s.capture, fromFd, source, toFd, target);
+            } while (r < 0 && Libc.errno(s.capture) == Libc.EINTR);
             if (r < 0) {
-                if (Libc.errno(capture) == Libc.ENOENT) {
-                    throw new MissingFileException(fromDir, fromName);
+                switch (Libc.errno(s.capture)) {
+                    // rename(2) looks the source up first: a missing source wins over a directory target.
+                    case Libc.ENOENT -> throw new MissingFileException(fromDir, fromName);
+                    case Libc.EISDIR -> throw new IllegalArgumentException(to + "/" + toName + " is a directory");
+                    default -> throw failure(fromDir + "/" + fromName, Libc.errno(s.capture));
                 }
-                throw failure(fromDir + "/" + fromName, Libc.errno(capture));
             }
             return true;
         });
@@ -369,21 +467,22 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     @Override
     public void unlink(String dir, String name) {
-        int d = dir(dir);
+        String d = dir(dir);
         checkName(name);
         checkOpen();
+        exists(d);
+        notDirectory(d, name);
         changing(d, d, (s, fd, same) -> {
-            MemorySegment capture = s.capture;
             MemorySegment cName = s.name1(name);
             int r;
             do {
-                r = Libc.unlinkat(capture, fd, cName);
-            } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
+                r = Libc.unlinkat(s.capture, fd, cName, 0);
+            } while (r < 0 && Libc.errno(s.capture) == Libc.EINTR);
             if (r < 0) {
-                if (Libc.errno(capture) == Libc.ENOENT) {
+                if (Libc.errno(s.capture) == Libc.ENOENT) {
                     throw new MissingFileException(dir, name);
                 }
-                throw failure(dir + "/" + name, Libc.errno(capture));
+                throw failure(dir + "/" + name, Libc.errno(s.capture));
             }
             return true;
         });
@@ -391,30 +490,30 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     @Override
     public List<String> list(String dir) {
-        int d = dir(dir);
+        String d = dir(dir);
         checkOpen();
+        exists(d);
         List<String> out = new ArrayList<>();
-        Lock lock = locks[d].writeLock();
+        Lock lock = lockOf(d).writeLock();
         lock.lock();
         try (Scratch s = Scratch.take()) {
-            MemorySegment capture = s.capture;
             int dirFd = dirFd(d);
             try {
                 long at;
                 do {
-                    at = Libc.lseek(capture, dirFd, 0, Libc.SEEK_SET);
-                } while (at < 0 && Libc.errno(capture) == Libc.EINTR);
+                    at = Libc.lseek(s.capture, dirFd, 0, Libc.SEEK_SET);
+                } while (at < 0 && Libc.errno(s.capture) == Libc.EINTR);
                 if (at < 0) {
-                    throw failure(dir, Libc.errno(capture));
+                    throw failure(dir, Libc.errno(s.capture));
                 }
                 MemorySegment buffer = s.data;
                 while (true) {
-                    long n = Libc.getdents64(capture, dirFd, buffer, buffer.byteSize());
+                    long n = Libc.getdents64(s.capture, dirFd, buffer, buffer.byteSize());
                     if (n < 0) {
-                        if (Libc.errno(capture) == Libc.EINTR) {
+                        if (Libc.errno(s.capture) == Libc.EINTR) {
                             continue;
                         }
-                        throw failure(dir, Libc.errno(capture));
+                        throw failure(dir, Libc.errno(s.capture));
                     }
                     if (n == 0) {
                         break;
@@ -440,8 +539,62 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
     }
 
     @Override
+    public boolean mkdir(String dir) {
+        String d = dir(dir);
+        String parent = Names.parent(d);
+        checkOpen();
+        if (parent == null) {
+            return false; // a declared directory of one name: it always exists
+        }
+        exists(parent);
+        return changing(parent, parent, (s, parentFd, same) -> {
+            MemorySegment cName = s.name1(Names.last(d));
+            int r;
+            do {
+                r = Libc.mkdirat(s.capture, parentFd, cName, 0777);
+            } while (r < 0 && Libc.errno(s.capture) == Libc.EINTR);
+            if (r < 0) {
+                return switch (Libc.errno(s.capture)) {
+                    case Libc.EEXIST -> false;
+                    case Libc.ENOENT -> throw MissingFileException.directory(parent);
+                    default -> throw failure(dir, Libc.errno(s.capture));
+                };
+            }
+            directories.add(d);
+            return true;
+        });
+    }
+
+    @Override
+    public void rmdir(String dir) {
+        String d = dir(dir);
+        if (index.containsKey(d)) {
+            throw new IllegalArgumentException("the declared directory " + dir + " cannot be removed");
+        }
+        String parent = Objects.requireNonNull(Names.parent(d));
+        checkOpen();
+        exists(d);
+        changing(parent, d, (s, parentFd, self) -> {
+            MemorySegment cName = s.name1(Names.last(d));
+            int r;
+            do {
+                r = Libc.unlinkat(s.capture, parentFd, cName, Libc.AT_REMOVEDIR);
+            } while (r < 0 && Libc.errno(s.capture) == Libc.EINTR);
+            if (r < 0) {
+                switch (Libc.errno(s.capture)) {
+                    case Libc.ENOTEMPTY, Libc.EEXIST -> throw new IllegalStateException("the directory " + dir + " is not empty");
+                    case Libc.ENOENT -> throw MissingFileException.directory(dir);
+                    default -> throw failure(dir, Libc.errno(s.capture));
+                }
+            }
+            directories.remove(d);
+            return true;
+        });
+    }
+
+    @Override
     public void fsync(Fd fd) {
-        LinuxFd f = check(fd, null);
+        LinuxFd f = check(fd, false);
         int raw = acquire(f);
         try {
             int errno = fsyncNumber(raw);
@@ -455,9 +608,10 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     @Override
     public void fsyncDir(String dir) {
-        int d = dir(dir);
+        String d = dir(dir);
         checkOpen();
-        Lock lock = locks[d].readLock();
+        exists(d);
+        Lock lock = lockOf(d).readLock();
         lock.lock();
         try {
             int dirFd = dirFd(d);
@@ -503,23 +657,25 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         T call(Scratch s, int aFd, int bFd);
     }
 
-    /** Runs {@code call} holding both directories' locks shared (in index order, so no two calls wait in a cycle). */
-    private <T> T changing(int a, int b, EntryCall<T> call) {
-        Lock first = locks[Math.min(a, b)].readLock();
-        Lock second = locks[Math.max(a, b)].readLock();
+    /** Runs {@code call} holding both directories' locks shared, taken in path order (so no two calls wait in a cycle). */
+    private <T> T changing(String a, String b, EntryCall<T> call) {
+        boolean two = !a.equals(b);
+        boolean ordered = a.compareTo(b) <= 0;
+        Lock first = lockOf(ordered ? a : b).readLock();
+        Lock second = lockOf(ordered ? b : a).readLock();
         first.lock();
         try {
-            if (a != b) {
+            if (two) {
                 second.lock();
             }
             try (Scratch s = Scratch.take()) {
                 int aFd = dirFd(a);
                 try {
-                    int bFd = a == b ? aFd : dirFd(b);
+                    int bFd = two ? dirFd(b) : aFd;
                     try {
                         return call.call(s, aFd, bFd);
                     } finally {
-                        if (a != b) {
+                        if (two) {
                             releaseDirFd(b, bFd);
                         }
                     }
@@ -527,7 +683,7 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
                     releaseDirFd(a, aFd);
                 }
             } finally {
-                if (a != b) {
+                if (two) {
                     second.unlock();
                 }
             }
@@ -536,38 +692,49 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         }
     }
 
+    private ReentrantReadWriteLock lockOf(String d) {
+        Integer i = index.get(d);
+        return i != null ? locks[i] : runTimeLocks.computeIfAbsent(d, k -> new ReentrantReadWriteLock());
+    }
+
     /**
-     * The descriptor of directory {@code d}; the caller holds its lock. The kept one, opened now
-     * if need be; past the most kept, one for this call ({@link #releaseDirFd} closes it).
+     * The descriptor of directory {@code d}; the caller holds its lock. A declared directory's
+     * kept one, opened now if need be; past the most kept, or for a directory created at run time,
+     * one for this call ({@link #releaseDirFd} closes it).
      */
-    private int dirFd(int d) {
-        int fd = dirFds.get(d);
+    private int dirFd(String d) {
+        Integer i = index.get(d);
+        if (i == null) {
+            return openDirectory(d);
+        }
+        int fd = dirFds.get(i);
         if (fd >= 0) {
             return fd;
         }
         if (fd == CLOSED) {
             throw new IllegalStateException(this + " is closed");
         }
-        int opened = openDirectory(names.get(d));
+        int opened = openDirectory(d);
         if (cached.incrementAndGet() > maxCached) {
             cached.decrementAndGet();
             return opened;
         }
-        if (dirFds.compareAndSet(d, NONE, opened)) {
+        if (dirFds.compareAndSet(i, NONE, opened)) {
             return opened;
         }
         // Another call kept one first (or the file system closed meanwhile).
         cached.decrementAndGet();
         closeDescriptor(opened);
-        int now = dirFds.get(d);
+        int now = dirFds.get(i);
         if (now < 0) {
             throw new IllegalStateException(this + " is closed");
         }
         return now;
     }
 
-    private void releaseDirFd(int d, int fd) {
-        if (dirFds.get(d) != fd) {
+    private void releaseDirFd(String d, int fd) {
+        Integer i = index.get(d);
+        if (i == null || dirFds.get(i) != fd) {
             closeDescriptor(fd);
         }
     }
@@ -581,6 +748,9 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
                 fd = Libc.openat(capture, AT_FDCWD, path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
             } while (fd < 0 && Libc.errno(capture) == Libc.EINTR);
             if (fd < 0) {
+                if (Libc.errno(capture) == Libc.ENOENT) {
+                    throw MissingFileException.directory(dir);
+                }
                 throw failure(dir, Libc.errno(capture));
             }
             return fd;
@@ -597,12 +767,30 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
 
     private static int fsyncNumber(int fd) {
         try (Scratch s = Scratch.take()) {
-            MemorySegment capture = s.capture;
             int r;
             do {
-                r = Libc.fsync(capture, fd);
-            } while (r < 0 && Libc.errno(capture) == Libc.EINTR);
-            return r < 0 ? Libc.errno(capture) : 0;
+                r = Libc.fsync(s.capture, fd);
+            } while (r < 0 && Libc.errno(s.capture) == Libc.EINTR);
+            return r < 0 ? Libc.errno(s.capture) : 0;
+        }
+    }
+
+    /** Checks a directory path: declared (a map lookup), or below a declared directory. */
+    private String dir(String dir) {
+        return index.containsKey(dir) ? dir : Names.checkDirectoryOrBelow(dir, names);
+    }
+
+    /** Throws if the directory {@code d} does not exist now. */
+    private void exists(String d) {
+        if (!index.containsKey(d) && !directories.contains(d)) {
+            throw MissingFileException.directory(d);
+        }
+    }
+
+    /** Throws if {@code d/name} is a directory. */
+    private void notDirectory(String d, String name) {
+        if (directories.contains(d + "/" + name)) {
+            throw new IllegalArgumentException(d + "/" + name + " is a directory");
         }
     }
 
@@ -626,29 +814,19 @@ public final class LinuxFileSystem implements FileSystem, AutoCloseable {
         Names.check(name);
     }
 
-    private int dir(String dir) {
-        Integer d = index.get(dir);
-        if (d == null) {
-            Names.checkDirectory(dir, names);
-            throw new AssertionError("undeclared directory passed the check: " + dir);
-        }
-        return d;
-    }
-
     /**
-     * {@code fd} as a descriptor of this kind that is open and, unless {@code appendable} is
-     * null, of that mode; else the exception, class and message, the other file systems throw.
+     * {@code fd} as a descriptor of this kind that is open and, if {@code writing}, writable; else
+     * the exception, class and message, the other file systems throw.
      */
-    private static LinuxFd check(Fd fd, @org.jspecify.annotations.Nullable Boolean appendable) {
+    private static LinuxFd check(Fd fd, boolean writing) {
         if (!(fd instanceof LinuxFd f)) {
             throw new IllegalArgumentException("not a descriptor of this file system: " + fd);
         }
         if (f.closed()) {
             throw new IllegalStateException(f.path() + " is closed");
         }
-        if (appendable != null && appendable != f.appendable()) {
-            throw new IllegalStateException(f.path() + (f.appendable() ? " is open for appending, not reading"
-                    : " is open for reading, not appending"));
+        if (writing && !f.writable()) {
+            throw new IllegalStateException(f.path() + " is open for reading, not writing");
         }
         return f;
     }

@@ -39,6 +39,8 @@ final class Scratch implements AutoCloseable {
     final MemorySegment name1;
     final MemorySegment name2;
     final MemorySegment data;
+    /** One {@code struct iovec} (base, length) for {@code pwritev2}. */
+    final MemorySegment iov;
     private final Arena arena;
     private final Kind kind;
     private boolean inUse;
@@ -50,6 +52,7 @@ final class Scratch implements AutoCloseable {
         this.name1 = arena.allocate(NAME);
         this.name2 = arena.allocate(NAME);
         this.data = arena.allocate(DATA, 8);
+        this.iov = arena.allocate(16, 8);
     }
 
     /** A scratch for this call; give it back with {@link #close} on the same thread. */

@@ -128,6 +128,9 @@ final class Pop3Session {
             mailboxes.ensureMailbox(user);
             List<String> ids = mailboxes.pickupIds(user);
             locked = true;
+            if (PlantedBug.PICKUP_SKIPS_A_MESSAGE && !ids.isEmpty()) {
+                ids = ids.subList(1, ids.size()); // the planted bug: only the torture test turns it on
+            }
             long[] sizes = new long[ids.size()];
             for (int i = 0; i < sizes.length; i++) {
                 sizes[i] = crlfSize(mailboxes, user, ids.get(i));

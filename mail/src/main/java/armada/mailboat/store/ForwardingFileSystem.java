@@ -35,6 +35,31 @@ public class ForwardingFileSystem implements FileSystem {
     }
 
     @Override
+    public Optional<Fd> openWrite(String dir, String name) {
+        return inner.openWrite(dir, name);
+    }
+
+    @Override
+    public void write(Fd fd, long offset, byte[] data) {
+        inner.write(fd, offset, data);
+    }
+
+    @Override
+    public void truncate(Fd fd, long length) {
+        inner.truncate(fd, length);
+    }
+
+    @Override
+    public boolean mkdir(String dir) {
+        return inner.mkdir(dir);
+    }
+
+    @Override
+    public void rmdir(String dir) {
+        inner.rmdir(dir);
+    }
+
+    @Override
     public byte[] read(Fd fd, long offset, int length) {
         return inner.read(fd, offset, length);
     }

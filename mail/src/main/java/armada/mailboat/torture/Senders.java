@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SMTP senders on virtual threads, each sending distinct messages one after another until
- * stopped (or the server dies). A message is recorded as sent before its DATA starts, and as
- * acknowledged only when the 250 after DATA arrives.
+ * stopped (or the server dies, or it sent its quota for the round). A message is recorded as sent
+ * before its DATA starts, and as acknowledged only when the 250 after DATA arrives; with a
+ * {@link Recorder}, each sender is one client of the recorded history.
  */
 final class Senders {
 
@@ -25,19 +27,27 @@ final class Senders {
 
     static Senders start(InetSocketAddress smtp, int count, int round, long seed, Map<String, byte[]> sent,
             Set<String> acked) {
+        return start(smtp, count, round, seed, sent, acked, null, 100_000);
+    }
+
+    /** The same, recording into {@code recorder} (if any), each sender sending at most {@code quota} messages. */
+    static Senders start(InetSocketAddress smtp, int count, int round, long seed, Map<String, byte[]> sent,
+            Set<String> acked, @Nullable Recorder recorder, int quota) {
         Senders s = new Senders();
         for (int i = 0; i < count; i++) {
             int sender = i;
+            int client = recorder == null ? -1 : recorder.client();
             s.threads.add(Thread.ofVirtual().name("sender-" + round + "-" + i)
-                    .start(() -> s.loop(smtp, round, sender, new Random(seed * 31 + sender), sent, acked)));
+                    .start(() -> s.loop(smtp, round, sender, new Random(seed * 31 + sender), sent, acked, recorder,
+                            client, quota)));
         }
         return s;
     }
 
     private void loop(InetSocketAddress smtp, int round, int sender, Random random, Map<String, byte[]> sent,
-            Set<String> acked) {
+            Set<String> acked, @Nullable Recorder recorder, int client, int quota) {
         int n = 0;
-        while (!stopping && n < 100_000) {
+        while (!stopping && n < quota) {
             String id = round + "." + sender + "." + n++;
             byte[] message = message(id, random);
             try (WireClient c = new WireClient(smtp, 10_000)) {
@@ -51,9 +61,29 @@ final class Senders {
                 c.send("DATA");
                 expect(c.smtpReply(), "354");
                 sent.put(id, message);
-                c.sendRaw(stuff(message));
-                expect(c.smtpReply(), "250");
+                if (recorder != null) {
+                    recorder.deliver(client, new String(message, StandardCharsets.ISO_8859_1));
+                }
+                String reply;
+                try {
+                    c.sendRaw(stuff(message));
+                    reply = c.smtpReply();
+                } catch (IOException e) {
+                    if (recorder != null) {
+                        recorder.gaveUp(client); // the connection died first: delivered or not
+                    }
+                    throw e;
+                }
+                if (!reply.startsWith("250")) {
+                    if (recorder != null) {
+                        recorder.refused(client);
+                    }
+                    throw new IOException("unexpected reply " + reply);
+                }
                 acked.add(id);
+                if (recorder != null) {
+                    recorder.delivered(client);
+                }
                 c.send("QUIT");
             } catch (IOException e) {
                 if (stopping) {

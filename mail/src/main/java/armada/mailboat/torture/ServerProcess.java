@@ -28,9 +28,15 @@ final class ServerProcess {
 
     /** Starts the server and waits (at most {@code timeoutSeconds}) for its ready line. */
     static ServerProcess start(Path data, Path log, int timeoutSeconds) throws IOException {
+        return start(data, log, timeoutSeconds, List.of());
+    }
+
+    /** The same, with these JVM options for the server (a planted bug's switch, say). */
+    static ServerProcess start(Path data, Path log, int timeoutSeconds, List<String> jvmOptions) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED"); // the Linux file system, as the launcher allows it
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("armada.mailboat.cli.Main");

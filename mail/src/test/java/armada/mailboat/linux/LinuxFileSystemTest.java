@@ -70,12 +70,14 @@ class LinuxFileSystemTest {
 
     @Test
     void ioError_isUncheckedIoExceptionWithTheKernelsReason() throws IOException {
-        // A name that is a directory cannot be opened for appending: EISDIR, reported with its path.
-        try (LinuxFileSystem fs = LinuxFileSystem.open(root, List.of("d", "d/sub")).orElseThrow()) {
-            assertThat(fs.create("d", "sub")).isEmpty(); // the name exists (a directory)
-            assertThatThrownBy(() -> fs.unlink("d", "sub"))
+        // A declared directory replaced by a file behind the file system's back: the kernel says
+        // ENOTDIR, reported with the path and the C library's words, as an UncheckedIOException.
+        try (LinuxFileSystem fs = LinuxFileSystem.open(root, List.of("d")).orElseThrow()) {
+            Files.delete(root.resolve("d"));
+            Files.writeString(root.resolve("d"), "not a directory");
+            assertThatThrownBy(() -> fs.create("d", "x"))
                     .isInstanceOf(UncheckedIOException.class)
-                    .hasMessageContaining("d/sub: Is a directory");
+                    .hasMessageContaining("d/x: Not a directory");
         }
     }
 

@@ -140,7 +140,7 @@ class MailSpecLazyIdsTest {
      * operation taking effect at a random moment between its invocation and its return), a crash
      * now and then; then, often, one result changed so that the history is likely wrong.
      */
-    private static List<Event> history(EagerMailSpec spec, Random r) {
+    static List<Event> history(EagerMailSpec spec, Random r) {
         List<List<Op<?>>> programs = programs(r);
         int threads = programs.size();
         int[] next = new int[threads];

@@ -2,6 +2,12 @@ package armada.mailboat.torture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import armada.history.History;
+import armada.history.HistoryModel;
+import armada.history.HistoryResult;
+import armada.history.format.HistoryFiles;
+import armada.mailboat.spec.MailOp;
+import armada.mailboat.spec.MailSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +30,37 @@ class TortureTest {
         assertThat(r.problems()).as(r.summary()).isEmpty();
         assertThat(r.acknowledged()).as("the senders got messages through between kills").isPositive();
         assertThat(r.present()).isGreaterThanOrEqualTo(r.acknowledged());
+    }
+
+    @Test
+    void recordedHistory_ofTheRealServer_isLinearizable() throws Exception {
+        // The clients' own record of the run (deliveries across kills and restarts, the final
+        // pickup) is judged against the Mailboat spec by the history checker.
+        Path file = data.resolve("history.jsonl");
+        Torture.Result r = new Torture(data, 3, 3, 200, 800, 7).run(new Torture.Recording(file, 6, null));
+
+        assertThat(r.problems()).as(r.summary()).isEmpty();
+        assertThat(r.history()).isInstanceOf(HistoryResult.Linearizable.class);
+        History h = HistoryFiles.read(file, new HistoryModel<>("mail", new MailSpec(Set.of(), List.of()), MailOp.class));
+        assertThat(h.episodes()).hasSize(3);
+        assertThat(h.operations()).filteredOn(o -> o.op() instanceof MailOp.Deliver).hasSizeGreaterThan(3);
+        assertThat(h.operations()).filteredOn(o -> o.op() instanceof MailOp.Pickup).singleElement()
+                .satisfies(o -> assertThat((List<?>) o.result()).hasSizeGreaterThanOrEqualTo(r.acknowledged()));
+        assertThat(Path.of(file + ".html")).isNotEmptyFile();
+    }
+
+    @Test
+    void plantedPickupBug_isCaughtFromTheRecordedHistoryAlone() throws Exception {
+        // The server's POP3 login leaves a message out (a test-only switch): the history checker,
+        // knowing only what the clients saw, finds no order of spec steps that explains the pickup.
+        Torture.Result r = new Torture(data, 2, 2, 200, 600, 11)
+                .run(new Torture.Recording(data.resolve("bad.jsonl"), 4, "pickup-skips-a-message"));
+
+        assertThat(r.acknowledged()).isPositive();
+        assertThat(r.history()).as(r.summary()).isInstanceOf(HistoryResult.NotLinearizable.class);
+        HistoryResult.NotLinearizable n = (HistoryResult.NotLinearizable) r.history();
+        assertThat(n.longest().getFirst().unplaced().op()).isInstanceOf(MailOp.Pickup.class);
+        assertThat(r.problems().getFirst()).startsWith("the recorded history is NOT_LINEARIZABLE");
     }
 
     private static byte[] stored(byte[] original) {

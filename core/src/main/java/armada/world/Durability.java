@@ -1,4 +1,4 @@
-package armada.sim;
+package armada.world;
 
 /**
  * What a crash may keep of the writes that were not yet made durable (by a disk barrier, a file

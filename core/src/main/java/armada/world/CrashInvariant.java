@@ -1,4 +1,4 @@
-package armada.sim;
+package armada.world;
 
 import java.util.function.Predicate;
 

@@ -1,0 +1,35 @@
+package armada.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The replay line a check prints must run as printed, from wherever the user ran armada. */
+class ReplayLineTest {
+
+    @Test
+    void noLauncherProperty_startsWithTheCheckoutScript() {
+        // Run in-process (tests, the shipped scenarios from the checkout): ./armada.
+        assertThat(new ReplayLine(null, null).command("kv/put-get", "t0.c.s1"))
+                .isEqualTo("./armada check kv/put-get --replay t0.c.s1");
+    }
+
+    @Test
+    void launcherPath_classPathAndCrashBound_allInTheLine_quotedForTheShell() {
+        // The script passes its own path: a user in their project ran /opt/armada java/armada, and
+        // the line must name it (quoted, it has a space), their class path and the crash bound.
+        String before = System.getProperty(ReplayLine.COMMAND_PROPERTY);
+        System.setProperty(ReplayLine.COMMAND_PROPERTY, "/opt/armada java/armada");
+        try {
+            assertThat(new ReplayLine("target/classes:target/test-classes", 2).command("kv/put-get", "t0.c"))
+                    .isEqualTo("'/opt/armada java/armada' check kv/put-get --classpath"
+                            + " target/classes:target/test-classes --max-crashes 2 --replay t0.c");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ReplayLine.COMMAND_PROPERTY);
+            } else {
+                System.setProperty(ReplayLine.COMMAND_PROPERTY, before);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package armada.explore;
+
+/**
+ * How far a search has got, for a progress display: complete executions, seconds since it
+ * started, the longest execution so far in steps, crashes explored, and the most distinct durable
+ * states one crash offered.
+ */
+public record Progress(long executions, double seconds, int depth, long crashes, int maxCrashStates) {
+
+    /** Called by a search at most every {@value #INTERVAL_MILLIS} ms (and after its first execution), on a search thread. */
+    @FunctionalInterface
+    public interface Listener {
+        void progress(Progress p);
+    }
+
+    /** The least time between two calls of a listener. */
+    public static final long INTERVAL_MILLIS = 200;
+}
