@@ -138,6 +138,8 @@ class BenchCommandTest {
         Files.writeString(bad, "{\"threads\":1}\n");
         String[][] cases = {
             {"bench", "--locks", "disk"},
+            {"bench", "--fs", "ext4"},
+            {"bench", "--go-mailboat", dir.resolve("no-such-binary").toString()},
             {"bench", "--iterations", "0"},
             {"bench", "--threads", "1,-2"},
             {"bench", "--no-fsync", "--with-no-fsync"},
