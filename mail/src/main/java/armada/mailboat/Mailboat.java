@@ -39,12 +39,16 @@ public class Mailboat {
 
     /** The prefix of the id of a message in {@code cur/}. */
     private static final String CUR = "cur/";
+    /** The most of a message Pickup reads (the largest Java array). */
+    private static final int MAX_MESSAGE_READ = Integer.MAX_VALUE - 8;
 
     protected final World world;
     protected final FileSystem fs;
     protected final MailboatConfig config;
     protected final Set<String> users;
     protected final UserLocks locks;
+    /** The file system's directories, fixed at its setup (a set: asked once per Pickup). */
+    private final Set<String> directories;
 
     protected Mailboat(World world, MailboatConfig config, UserLocks locks) {
         this.world = world;
@@ -52,15 +56,17 @@ public class Mailboat {
         this.config = config;
         this.users = usersOf(fs);
         this.locks = locks;
+        this.directories = Set.copyOf(fs.directories());
     }
 
     /** The users whose {@code tmp/} and {@code new/} directories the World declares. */
     public static Set<String> usersOf(FileSystem fs) {
         Set<String> found = new TreeSet<>();
-        for (String d : fs.directories()) {
+        Set<String> all = Set.copyOf(fs.directories());
+        for (String d : all) {
             if (d.endsWith("/new")) {
                 String u = d.substring(0, d.length() - 4);
-                if (UserNames.valid(u) && fs.directories().contains(UserNames.tmp(u))) {
+                if (UserNames.valid(u) && all.contains(UserNames.tmp(u))) {
                     found.add(u);
                 }
             }
@@ -159,7 +165,7 @@ public class Mailboat {
         Set<String> unique = new TreeSet<>();
         readDirectory(UserNames.inbox(user), "", unique, out);
         String cur = UserNames.cur(user);
-        if (fs.directories().contains(cur)) {
+        if (directories.contains(cur)) {
             readDirectory(cur, CUR, unique, out);
         }
         return out;
@@ -174,7 +180,9 @@ public class Mailboat {
             if (fd.isEmpty()) {
                 continue;
             }
-            byte[] data = fs.read(fd.get(), 0, (int) Math.min(Integer.MAX_VALUE - 8, fs.size(fd.get())));
+            // One read of the whole file: a message in new/ or cur/ never changes once linked, and
+            // read returns what the file holds (one system call for a small message, none for its size).
+            byte[] data = fs.read(fd.get(), 0, MAX_MESSAGE_READ);
             fs.close(fd.get());
             out.add(new StoredMessage(prefix + name, data));
         }
@@ -196,7 +204,7 @@ public class Mailboat {
                 }
             }
             String cur = UserNames.cur(user);
-            if (fs.directories().contains(cur)) {
+            if (directories.contains(cur)) {
                 for (String name : fs.list(cur)) {
                     if (unique.add(uniqueName(name))) {
                         ids.add(CUR + name);
@@ -260,7 +268,7 @@ public class Mailboat {
     /** The file in {@code cur/} whose unique name is {@code unique}, or null if there is none. */
     private @Nullable String findInCur(String user, String unique) {
         String cur = UserNames.cur(user);
-        if (!fs.directories().contains(cur)) {
+        if (!directories.contains(cur)) {
             return null;
         }
         for (String name : fs.list(cur)) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mailboat", mixinStandardHelpOptions = true, version = "mailboat 0.1.0",
         description = "A Maildir mail server (SMTP and POP3) whose mail library is checked by Armada.",
         subcommands = {AddUserCommand.class, DelUserCommand.class, PasswdCommand.class, ServeCommand.class,
-                TortureCommand.class, BenchCommand.class})
+                TortureCommand.class, BenchCommand.class, SmtpLoadCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -15,7 +15,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: adduser, deluser, passwd, serve, torture or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: adduser, deluser, passwd, serve, torture, bench or smtp-load");
     }
 
     public static void main(String[] args) {

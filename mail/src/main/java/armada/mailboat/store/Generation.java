@@ -1,10 +1,12 @@
 package armada.mailboat.store;
 
 import armada.mailboat.Mailboat;
+import armada.mailboat.linux.LinuxFileSystem;
 import armada.world.RealWorld;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +21,17 @@ final class Generation {
     private static final Logger LOG = LoggerFactory.getLogger(Generation.class);
 
     private final RealWorld world;
+    private final @Nullable LinuxFileSystem linux;
     private final Mailboat mailboat;
     private final Set<String> users;
     private final TempFiles tempFiles;
     private final ReentrantLock lock = new ReentrantLock();
     private int holders = 1;
 
-    Generation(RealWorld world, Mailboat mailboat, Set<String> users, TempFiles tempFiles) {
+    /** @param linux the file system the library runs on, if not the World's own (closed with it) */
+    Generation(RealWorld world, @Nullable LinuxFileSystem linux, Mailboat mailboat, Set<String> users, TempFiles tempFiles) {
         this.world = world;
+        this.linux = linux;
         this.mailboat = mailboat;
         this.users = Set.copyOf(users);
         this.tempFiles = tempFiles;
@@ -73,6 +78,9 @@ final class Generation {
             lock.unlock();
         }
         if (last) {
+            if (linux != null) {
+                linux.close();
+            }
             try {
                 world.close();
             } catch (IOException e) {

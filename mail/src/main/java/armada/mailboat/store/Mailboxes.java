@@ -4,6 +4,7 @@ import armada.mailboat.Mailboat;
 import armada.mailboat.MailboatConfig;
 import armada.mailboat.UserLocks;
 import armada.mailboat.UserNames;
+import armada.mailboat.linux.LinuxFileSystem;
 import armada.mailboat.users.UserStore;
 import armada.world.FileSystem;
 import armada.world.RealWorld;
@@ -131,10 +132,26 @@ public final class Mailboxes implements AutoCloseable {
         }
     }
 
+    /**
+     * The World over the Maildirs of {@code names}, with the Linux file system (kept directory
+     * descriptors, one system call per operation) where it is available, else the World's own.
+     */
     private Generation open(Set<String> names) throws IOException {
-        RealWorld world = RealWorld.open(data, 0, 1, maildirs(names));
-        TempFiles tmp = new TempFiles(decorate.apply(world.fileSystem()));
-        return new Generation(world, library.apply(new WorldWithFileSystem(world, tmp), locks), names, tmp);
+        List<String> dirs = maildirs(names);
+        RealWorld world = RealWorld.open(data, 0, 1, dirs);
+        LinuxFileSystem linux;
+        try {
+            linux = LinuxFileSystem.open(data, dirs).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            try {
+                world.close();
+            } catch (IOException c) {
+                e.addSuppressed(c);
+            }
+            throw e;
+        }
+        TempFiles tmp = new TempFiles(decorate.apply(linux != null ? linux : world.fileSystem()));
+        return new Generation(world, linux, library.apply(new WorldWithFileSystem(world, tmp), locks), names, tmp);
     }
 
     /** The Maildir directories of {@code names}: {@code u/tmp}, {@code u/new}, {@code u/cur}. */

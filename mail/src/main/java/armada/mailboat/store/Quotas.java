@@ -4,9 +4,11 @@ import armada.mailboat.UserNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class Quotas {
 
     private final Path data;
     private final long quota;
+    private volatile @Nullable FileStore store;
 
     /** @param quota octets per mailbox, 0 for no limit */
     Quotas(Path data, long quota) {
@@ -69,10 +72,19 @@ public final class Quotas {
         return usage(user) + incoming > quota ? Fit.FULL : Fit.FITS;
     }
 
-    /** True if the file system has room for {@code octets} and the reserve (true too if it cannot say). */
+    /**
+     * True if the file system has room for {@code octets} and the reserve (true too if it cannot
+     * say): one {@code statvfs} per call. The file store is looked up once ({@code getFileStore}
+     * reads the whole mount table, which cost more than the rest of a delivery).
+     */
     boolean roomOnDisk(long octets) {
         try {
-            if (Files.getFileStore(data).getUsableSpace() < octets + FREE_SPACE_RESERVE) {
+            FileStore s = store;
+            if (s == null) {
+                s = Files.getFileStore(data);
+                store = s;
+            }
+            if (s.getUsableSpace() < octets + FREE_SPACE_RESERVE) {
                 LOG.warn("not enough free space in {} for a message of {} octets", data, octets);
                 return false;
             }

@@ -9,12 +9,12 @@ import armada.world.Task;
 import armada.world.World;
 
 /** A World whose file system is another one (a decorated one); everything else is the inner World's. */
-final class WorldWithFileSystem implements World {
+public final class WorldWithFileSystem implements World {
 
     private final World inner;
     private final FileSystem fileSystem;
 
-    WorldWithFileSystem(World inner, FileSystem fileSystem) {
+    public WorldWithFileSystem(World inner, FileSystem fileSystem) {
         this.inner = inner;
         this.fileSystem = fileSystem;
     }

@@ -35,6 +35,7 @@ final class ServerProcess {
     static ServerProcess start(Path data, Path log, int timeoutSeconds, List<String> jvmOptions) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // the Linux file system, as the launcher allows it
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -64,7 +64,8 @@ class BoundedMemoryTest {
 
     private Server start(Path data, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP_MIB + "m", "-cp", System.getProperty("java.class.path"), "armada.mailboat.cli.Main",
+                "-Xmx" + HEAP_MIB + "m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "armada.mailboat.cli.Main",
                 "serve", "--data", data.toString(), "--smtp", "127.0.0.1:0", "--pop3", "127.0.0.1:0"));
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
