@@ -50,6 +50,15 @@ final class JsonOutput implements Output {
         o.put("crashes", v.stats().crashes());
         o.put("crashStatesPerCrash", Math.round(v.stats().crashStatesPerCrash() * 100) / 100.0);
         o.put("maxCrashStates", v.stats().maxCrashStates());
+        o.put("crashStates", v.stats().crashStates());
+        Verdict.Parts parts = v.stats().parts();
+        if (parts.partial()) {
+            o.put("shard", parts.shard());
+            o.put("shards", parts.shards());
+            o.put("splitDepth", parts.splitDepth());
+            o.put("subtrees", parts.subtrees());
+            o.put("failingSubtree", parts.failingSubtree());
+        }
         switch (v) {
             case Verdict.Violated viol -> failure(o, s, viol.counterexample());
             case Verdict.Inconclusive inc -> o.put("reason", inc.reason());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "armada", mixinStandardHelpOptions = true, version = "armada 0.1.0",
         description = "Checks concurrent, crash-safe storage code against its atomic spec.",
-        subcommands = {ListCommand.class, CheckCommand.class, HistoryCommand.class})
+        subcommands = {ListCommand.class, CheckCommand.class, MergeCommand.class, HistoryCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: list, check or history");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: list, check, merge or history");
     }
 
     public static void main(String[] args) {

@@ -27,7 +27,7 @@ class UsageErrorTest {
             check replicated-disk/no-recovery --replay x.y --json                 | 'x'
             check replicated-disk/no-recovery --replay t7                        | t7
             check replicated-disk/no-recovery --replay                           | --replay
-            ""                                                                     | list, check or history
+            ""                                                                     | list, check, merge or history
             chek                                                                 | did you mean check?
             check replicated-disk/write-read --jsn                               | did you mean --json?
             check replicated-disk/write-read --progress loud                     | loud

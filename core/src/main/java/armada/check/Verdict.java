@@ -15,11 +15,38 @@ public sealed interface Verdict {
      * @param maxCrashStates the most distinct durable states one crash offered
      */
     record Stats(long executions, long abandoned, long vacuous, double seconds, long crashes, long crashStates,
-            int maxCrashStates) {
+            int maxCrashStates, Parts parts) {
+
+        public Stats(long executions, long abandoned, long vacuous, double seconds, long crashes, long crashStates,
+                int maxCrashStates) {
+            this(executions, abandoned, vacuous, seconds, crashes, crashStates, maxCrashStates, Parts.WHOLE);
+        }
 
         /** Distinct durable states per crash, on average (0 without crashes). */
         public double crashStatesPerCrash() {
             return crashes == 0 ? 0 : (double) crashStates / crashes;
+        }
+    }
+
+    /**
+     * How a divided search was divided: the top of its tree (branching points that tried every
+     * option), the subtrees below it, this part ({@code shard} of {@code shards}) and the subtree
+     * its failure came from.
+     *
+     * @param splitDepth branching points in the top of the tree
+     * @param subtrees subtrees below the top, or -1 if the search stopped before walking all of it
+     * @param shard this part, 1..shards
+     * @param shards parts in all; 1: the whole search ran here
+     * @param failingSubtree the subtree of the failure shown, or -1
+     */
+    record Parts(int splitDepth, int subtrees, int shard, int shards, int failingSubtree) {
+
+        /** A search that was not divided across processes. */
+        public static final Parts WHOLE = new Parts(0, -1, 1, 1, -1);
+
+        /** Whether this is one part of several. */
+        public boolean partial() {
+            return shards > 1;
         }
     }
 

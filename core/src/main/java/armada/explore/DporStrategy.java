@@ -23,6 +23,13 @@ import org.jspecify.annotations.Nullable;
  * state, not only every complete execution). A disk failure is handled the same way. Everything
  * after a crash happens after it. Choices that are not scheduling, a random value and the durable
  * state a crash leaves, are all tried wherever they come up.
+ *
+ * <p>With a {@link TreeSplit}, the first branching points of every path try every option, and
+ * the strategy searches below them only the subtrees its split lets it claim: it walks the rest
+ * of the top (an execution abandoned where the subtree begins, not counted) and leaves them to
+ * other workers or shards. The races of a claimed subtree that reach back into the top ask for
+ * options the top tries anyway, so the parts together search what one search of the same tree
+ * does.
  */
 final class DporStrategy implements Strategy {
 
@@ -49,6 +56,20 @@ final class DporStrategy implements Strategy {
     /** Run the last awake thread first instead of the current one: for tests of the reduction. */
     private final boolean reversed;
     private int depth;
+    private final @Nullable TreeSplit split;
+    /** Subtrees met so far (the next one gets this number). */
+    private int subtrees;
+    /** The subtree the path is in (-1: none yet, the path has not gone through the top). */
+    private int current = -1;
+    /** Whether this strategy searches {@link #current}. */
+    private boolean currentOwned;
+    /** Where on the path the current subtree begins. */
+    private int arrival = -1;
+    /** This execution reached the start of its subtree. */
+    private boolean arrivedThisRun;
+    /** The number given to an execution that ended inside the top, or -1. */
+    private int endedInTop = -1;
+    private @Nullable Boolean lastOwned;
     /** Nodes at the start of the path whose happens-before sets are computed and still hold. */
     private int analysed;
     private boolean started;
@@ -59,20 +80,61 @@ final class DporStrategy implements Strategy {
     }
 
     DporStrategy(int maxCrashes, int maxFailures, boolean reversed) {
+        this(maxCrashes, maxFailures, reversed, null);
+    }
+
+    DporStrategy(int maxCrashes, int maxFailures, boolean reversed, @Nullable TreeSplit split) {
         this.maxCrashes = maxCrashes;
         this.maxFailures = maxFailures;
         this.reversed = reversed;
+        this.split = split;
     }
 
     @Override
     public @Nullable Scheduler next() {
         if (started && stack.isEmpty()) {
+            if (split != null) {
+                split.walked(subtrees);
+            }
             return null;
         }
         started = true;
         depth = 0;
         sleeping.clear();
+        arrivedThisRun = false;
+        endedInTop = -1;
+        lastOwned = null;
         return scheduler;
+    }
+
+    @Override
+    public boolean ownsLast() {
+        if (split == null) {
+            return true;
+        }
+        if (lastOwned == null) {
+            if (arrivedThisRun) {
+                lastOwned = currentOwned;
+            } else {
+                // The execution ended inside the top: it is a subtree of its own.
+                endedInTop = subtrees++;
+                lastOwned = split.claim(endedInTop);
+            }
+        }
+        return lastOwned;
+    }
+
+    @Override
+    public int subtree() {
+        if (endedInTop >= 0) {
+            return endedInTop;
+        }
+        return current >= 0 ? current : subtrees;
+    }
+
+    /** Whether the path is inside a subtree this strategy searches (always, without a split). */
+    boolean inClaimedSubtree() {
+        return split == null || (arrivedThisRun && currentOwned);
     }
 
     @Override
@@ -86,6 +148,18 @@ final class DporStrategy implements Strategy {
     }
 
     private int choose(Choice c) {
+        int branching = depth == 0 ? 0 : stack.get(depth - 1).branchingBefore + (stack.get(depth - 1).size >= 2 ? 1 : 0);
+        if (split != null && !arrivedThisRun && branching == split.depth()) {
+            arrivedThisRun = true;
+            if (current < 0) {
+                current = subtrees++;
+                currentOwned = split.claim(current);
+                arrival = depth;
+            }
+            if (!currentOwned) {
+                return Scheduler.ABANDON;
+            }
+        }
         Node n;
         if (depth < stack.size()) {
             n = stack.get(depth);
@@ -97,6 +171,7 @@ final class DporStrategy implements Strategy {
             }
         } else {
             n = new Node(c);
+            n.branchingBefore = branching;
             n.sleep.copyFrom(sleeping);
             int first = n.firstChoice(reversed);
             if (first < 0) {
@@ -105,6 +180,9 @@ final class DporStrategy implements Strategy {
             n.chosen = first;
             n.backtrack[first] = true;
             n.addInternalSiblings(first);
+            if (split != null && branching < split.depth()) {
+                n.addAll(); // the top of a split tree tries every option
+            }
             stack.add(n);
         }
         depth++;
@@ -125,7 +203,9 @@ final class DporStrategy implements Strategy {
 
     @Override
     public void finished(ExecutionRecord record) {
-        analyseRaces();
+        if (ownsLast()) {
+            analyseRaces(); // an execution only walked through the top adds nothing the top lacks
+        }
         while (!stack.isEmpty()) {
             Node top = stack.getLast();
             top.done[top.chosen] = true;
@@ -133,9 +213,12 @@ final class DporStrategy implements Strategy {
             analysed = Math.min(analysed, stack.size() - 1);
             if (next >= 0) {
                 top.chosen = next;
-                return;
+                break;
             }
             stack.removeLast();
+        }
+        if (current >= 0 && stack.size() - 1 < arrival) {
+            current = -1; // the path left the subtree: the next one begins
         }
     }
 
@@ -358,6 +441,8 @@ final class DporStrategy implements Strategy {
         final boolean[] done;
         final SleepSet sleep = new SleepSet();
         int chosen;
+        /** Choice points with two or more options before this one on the path. */
+        int branchingBefore;
         /** The events before this node's event, once the race analysis has computed them. */
         long[] hb = new long[0];
 

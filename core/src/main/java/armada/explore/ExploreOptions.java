@@ -19,6 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param stateCache with DPOR: do not search again from a point after a crash equal to one
  *     searched already (same durable state, same checker state, budgets; see
  *     {@link armada.sim.CrashCache})
+ * @param splitDepth with DPOR: the branching points at the top of the search tree that try every
+ *     option, below which the subtrees are divided among workers and shards (see
+ *     {@link TreeSplit}); the verdict and the failure shown depend on it, not on the number of
+ *     workers or shards
+ * @param shard with DPOR: which part of the search this process takes, 1..{@code shards}
+ * @param shards with DPOR: into how many parts the search is divided across processes; with
+ *     more than one, a part that finds no failure is INCONCLUSIVE until every part's result is
+ *     merged
  */
 public record ExploreOptions(
         StrategyKind strategy,
@@ -32,14 +40,21 @@ public record ExploreOptions(
         int workers,
         boolean shrink,
         double stuckSeconds,
-        boolean stateCache) {
+        boolean stateCache,
+        int splitDepth,
+        int shard,
+        int shards) {
 
     public static final ExploreOptions DEFAULTS =
-            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30, true);
+            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30, true,
+                    TreeSplit.DEFAULT_DEPTH, 1, 1);
 
     public ExploreOptions {
         if (maxExecutions < 0 || seconds < 0 || workers < 1 || pctDepth < 1 || stuckSeconds <= 0) {
             throw new IllegalArgumentException("budgets must not be negative and workers at least 1");
+        }
+        if (splitDepth < 0 || shards < 1 || shard < 1 || shard > shards) {
+            throw new IllegalArgumentException("the split depth must not be negative, and the shard K/N must have 1 <= K <= N");
         }
     }
 
@@ -59,32 +74,32 @@ public record ExploreOptions(
 
     public ExploreOptions withStrategy(StrategyKind s) {
         return new ExploreOptions(s, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache);
+                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withExecutions(long n) {
         return new ExploreOptions(strategy, n, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache);
+                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withSeconds(double s) {
         return new ExploreOptions(strategy, maxExecutions, s, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache);
+                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withSeed(long s) {
         return new ExploreOptions(strategy, maxExecutions, seconds, s, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache);
+                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withMaxCrashes(@Nullable Integer n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, n, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache);
+                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withPreemptions(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, n, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache);
+                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     /** DPOR when on, none when off. */
@@ -94,26 +109,37 @@ public record ExploreOptions(
 
     public ExploreOptions withReduction(Reduction r) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, r, pctDepth,
-                workers, shrink, stuckSeconds, stateCache);
+                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withWorkers(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, n, shrink, stuckSeconds, stateCache);
+                pctDepth, n, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withStuckSeconds(double limit) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, limit, stateCache);
+                pctDepth, workers, shrink, limit, stateCache, splitDepth, shard, shards);
     }
 
     public ExploreOptions withShrink(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, on, stuckSeconds, stateCache);
+                pctDepth, workers, on, stuckSeconds, stateCache, splitDepth, shard, shards);
+    }
+
+    public ExploreOptions withSplitDepth(int d) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, workers, shrink, stuckSeconds, stateCache, d, shard, shards);
+    }
+
+    /** Part {@code k} of {@code n} of a divided search ({@code 1/1}: all of it). */
+    public ExploreOptions withShard(int k, int n) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, workers, shrink, stuckSeconds, stateCache, splitDepth, k, n);
     }
 
     public ExploreOptions withStateCache(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, on);
+                pctDepth, workers, shrink, stuckSeconds, on, splitDepth, shard, shards);
     }
 }

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Explorer {
 
+    /** How the reason of a shard's INCONCLUSIVE verdict begins when its part of the search found nothing wrong. */
+    public static final String PART_HOLDS = "no failure in this part of the search";
+
     private Explorer() {
     }
 
@@ -162,6 +165,8 @@ public final class Explorer {
         private volatile @Nullable String cut;
         private volatile boolean exhaustive;
         private final int workerCount;
+        /** How an exhaustive DPOR search is divided among workers and shards; null for the other strategies. */
+        private final @Nullable TreeSplit split;
         /** Per worker: when its current execution started, and its machine. */
         private final java.util.concurrent.atomic.AtomicLongArray progress;
         private final AtomicReferenceArray<@Nullable Machine> machines;
@@ -174,7 +179,10 @@ public final class Explorer {
             this.sc = sc;
             this.o = o;
             this.listener = listener;
-            this.workerCount = o.strategy() == ExploreOptions.StrategyKind.EXHAUSTIVE ? 1 : o.workers();
+            boolean dpor = o.strategy() == ExploreOptions.StrategyKind.EXHAUSTIVE
+                    && o.reduction() == ExploreOptions.Reduction.DPOR && o.preemptions() < 0;
+            this.split = dpor ? new TreeSplit(o.splitDepth(), o.shard(), o.shards()) : null;
+            this.workerCount = o.strategy() == ExploreOptions.StrategyKind.EXHAUSTIVE && !dpor ? 1 : o.workers();
             this.progress = new java.util.concurrent.atomic.AtomicLongArray(workerCount + 1);
             this.machines = new AtomicReferenceArray<>(workerCount + 1);
             for (int w = 0; w <= workerCount; w++) {
@@ -257,13 +265,17 @@ public final class Explorer {
                 return new Verdict.Inconclusive(stats(), bounds, "a crash could leave more distinct durable states "
                         + "than the crash-state budget (" + sc.faults().crashStateBudget() + ") lets the search try");
             }
+            if (split != null && split.shards() > 1) {
+                return new Verdict.Inconclusive(stats(), bounds, PART_HOLDS + " (shard " + split.shard() + "/"
+                        + split.shards() + "): merge the results of all " + split.shards() + " shards for the verdict");
+            }
             return new Verdict.Holds(stats(), bounds);
         }
 
         private void work(int index, long seed) {
             Strategy strategy = switch (o.strategy()) {
-                case EXHAUSTIVE -> o.reduction() == ExploreOptions.Reduction.DPOR && o.preemptions() < 0
-                        ? new DporStrategy(sc.faults().maxCrashes(), sc.faults().maxDiskFailures())
+                case EXHAUSTIVE -> split != null
+                        ? new DporStrategy(sc.faults().maxCrashes(), sc.faults().maxDiskFailures(), false, split)
                         : new ExhaustiveStrategy(o.reduction() != ExploreOptions.Reduction.NONE, o.preemptions());
                 case RANDOM -> new RandomStrategy(seed);
                 case PCT -> new PctStrategy(seed, o.pctDepth());
@@ -273,16 +285,17 @@ public final class Explorer {
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
                 machines.set(index, m);
-                if (o.stateCache() && strategy instanceof DporStrategy) {
-                    m.crashCache(new StateCache(judge, pruned));
+                if (o.stateCache() && strategy instanceof DporStrategy dpor) {
+                    // Only below the top of a divided search: a point passed on the way to someone
+                    // else's subtree has not been searched.
+                    StateCache cache = new StateCache(judge, pruned);
+                    m.crashCache((state, history, steps, path) ->
+                            !dpor.inClaimedSubtree() || cache.fresh(state, history, steps, path));
                 }
-                while (found.get() == null && budgetHit.get() == null && !givenUp) {
+                while (budgetHit.get() == null && !givenUp
+                        && (split == null ? found.get() == null : !split.over(strategy.subtree()))) {
                     Scheduler s = strategy.next();
                     if (s == null) {
-                        break;
-                    }
-                    if (o.maxExecutions() > 0 && started.getAndIncrement() >= o.maxExecutions()) {
-                        budgetHit.compareAndSet(null, "the execution budget (" + o.maxExecutions() + ") ran out");
                         break;
                     }
                     if (System.nanoTime() > deadline) {
@@ -293,6 +306,16 @@ public final class Explorer {
                     ExecutionRecord r = m.run(sc, s, false);
                     if (strategy.error() != null) {
                         error.compareAndSet(null, strategy.error());
+                        break;
+                    }
+                    if (!strategy.ownsLast()) {
+                        strategy.finished(r); // walked through the top to another worker's part
+                        continue;
+                    }
+                    // Counted once it has run: the budget is hit only by an execution beyond it,
+                    // so a search that needs exactly the budget still covers everything.
+                    if (o.maxExecutions() > 0 && started.incrementAndGet() > o.maxExecutions()) {
+                        budgetHit.compareAndSet(null, "the execution budget (" + o.maxExecutions() + ") ran out");
                         break;
                     }
                     if (r.abandoned()) {
@@ -323,9 +346,14 @@ public final class Explorer {
                             f = null;
                         }
                     }
+                    int subtree = strategy.subtree();
                     strategy.finished(r);
                     if (f != null) {
-                        found.compareAndSet(null, new Found(r.decisions(), f));
+                        Found mine = new Found(r.decisions(), f, subtree);
+                        found.accumulateAndGet(mine, (a, b) -> a == null || b.subtree() < a.subtree() ? b : a);
+                        if (split != null) {
+                            split.failed(subtree);
+                        }
                         break;
                     }
                 }
@@ -371,8 +399,12 @@ public final class Explorer {
         }
 
         private Verdict.Stats stats() {
+            Found f = found.get();
+            Verdict.Parts parts = split == null ? Verdict.Parts.WHOLE
+                    : new Verdict.Parts(split.depth(), split.total(), split.shard(), split.shards(),
+                            f == null ? -1 : f.subtree());
             return new Verdict.Stats(executions.get(), abandoned.get(), vacuous.get(),
-                    (System.nanoTime() - start) / 1e9, crashes.get(), crashStates.get(), maxCrashStates.get());
+                    (System.nanoTime() - start) / 1e9, crashes.get(), crashStates.get(), maxCrashStates.get(), parts);
         }
 
         private String bounds() {
@@ -387,6 +419,7 @@ public final class Explorer {
         }
     }
 
-    private record Found(long[] decisions, Failure failure) {
+    /** A failing execution, and the subtree of a divided search it was found in (0 if undivided). */
+    private record Found(long[] decisions, Failure failure, int subtree) {
     }
 }

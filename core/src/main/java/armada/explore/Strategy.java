@@ -21,6 +21,20 @@ interface Strategy {
         return null;
     }
 
+    /**
+     * Whether the execution just run belongs to this strategy's part of a divided search (see
+     * {@link TreeSplit}); one that does not is neither counted nor judged. Asked once after each
+     * execution, before {@link #finished}.
+     */
+    default boolean ownsLast() {
+        return true;
+    }
+
+    /** The number of the subtree of a divided search the strategy is in or about to enter (0 if undivided). */
+    default int subtree() {
+        return 0;
+    }
+
     /** The bound that cut branches off the search (e.g. the preemption bound), or null. */
     default @Nullable String cut() {
         return null;

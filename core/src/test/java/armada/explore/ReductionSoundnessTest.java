@@ -42,16 +42,27 @@ class ReductionSoundnessTest {
     private record Observed(Set<String> outcomes, long executions, boolean cut, Set<String> traces, long complete) {
     }
 
-    /** The searches compared: every interleaving, sleep sets, source-DPOR, and DPOR with the state cache. */
+    /**
+     * The searches compared: every interleaving, sleep sets, source-DPOR, DPOR with the state
+     * cache, and DPOR divided into {@link #SHARDS} shards below a top of {@link #SPLIT_DEPTH}
+     * branching points, without and with the state cache (each shard on its own: the outcomes
+     * are their union).
+     */
     enum Mode {
-        PLAIN, SLEEP_SETS, DPOR, DPOR_CACHED
+        PLAIN, SLEEP_SETS, DPOR, DPOR_CACHED, DPOR_SHARDED, DPOR_SHARDED_CACHED
     }
+
+    private static final int SHARDS = 3;
+    private static final int SPLIT_DEPTH = 2;
 
     private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst) {
         return explore(p, mode, faultsFirst, PLAIN_BUDGET);
     }
 
     private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst, int budget) {
+        if (mode == Mode.DPOR_SHARDED || mode == Mode.DPOR_SHARDED_CACHED) {
+            return exploreSharded(p, mode == Mode.DPOR_SHARDED_CACHED, faultsFirst, budget);
+        }
         Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated");
         return onVirtualThread(() -> {
             Set<String> seen = new HashSet<>();
@@ -89,6 +100,70 @@ class ReductionSoundnessTest {
             if (cached != null) {
                 seen.addAll(cached.expandPruned());
             }
+            return new Observed(seen, executions, false, traces, complete);
+        });
+    }
+
+    /**
+     * The shards of a divided DPOR search run one after the other, each walking the whole top of
+     * the tree and searching its own subtrees (the state cache, if on, only below the top, as the
+     * explorer has it). Every shard must meet the same number of subtrees; the outcomes are the
+     * union of the shards'.
+     */
+    private static Observed exploreSharded(GeneratedProgram p, boolean withCache, boolean faultsFirst, int budget) {
+        Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated");
+        return onVirtualThread(() -> {
+            Set<String> seen = new HashSet<>();
+            Set<String> traces = new HashSet<>();
+            long executions = 0;
+            long complete = 0;
+            Set<Integer> walked = new HashSet<>();
+            Set<Integer> owned = new HashSet<>();
+            for (int k = 1; k <= SHARDS; k++) {
+                TreeSplit split = new TreeSplit(SPLIT_DEPTH, k, SHARDS);
+                DporStrategy dpor = new DporStrategy(p.faults.maxCrashes(), p.faults.maxDiskFailures(), faultsFirst, split);
+                TraceRecorder strategy = new TraceRecorder(dpor);
+                CachedRuns cached = withCache ? new CachedRuns(s) : null;
+                try (Machine m = Explorer.machineFor(s)) {
+                    if (cached != null) {
+                        m.crashCache((state, history, steps, path) ->
+                                !dpor.inClaimedSubtree() || cached.fresh(state, history, steps, path));
+                    }
+                    Scheduler sched;
+                    while ((sched = strategy.next()) != null) {
+                        ExecutionRecord r = m.run(s, sched, false);
+                        assertThat(strategy.error()).as("replay is deterministic").isNull();
+                        if (!strategy.ownsLast()) {
+                            strategy.finished(r);
+                            continue;
+                        }
+                        owned.add(strategy.subtree());
+                        assertThat(strategy.subtree() % SHARDS).as("a shard searches only its own subtrees")
+                                .isEqualTo(k - 1);
+                        if (++executions > budget) {
+                            return new Observed(seen, executions, true, traces, complete);
+                        }
+                        if (cached != null) {
+                            cached.finished(r);
+                        }
+                        if (!r.abandoned()) {
+                            seen.add(signature(r));
+                            complete++;
+                        }
+                        strategy.finished(r);
+                        if (strategy.lastTrace() != null) {
+                            traces.add(strategy.lastTrace());
+                        }
+                    }
+                }
+                walked.add(split.total());
+                if (cached != null) {
+                    seen.addAll(cached.expandPruned());
+                }
+            }
+            assertThat(walked).as("every shard meets the same subtrees").hasSize(1);
+            int total = walked.iterator().next();
+            assertThat(owned).as("the shards together search every subtree").hasSize(total);
             return new Observed(seen, executions, false, traces, complete);
         });
     }
@@ -290,6 +365,8 @@ class ReductionSoundnessTest {
         long reducedExecutions = 0;
         long sleepExecutions = 0;
         long cachedExecutions = 0;
+        long shardedExecutions = 0;
+        long shardedCachedExecutions = 0;
         long dporComplete = 0;
         long traceCount = 0;
         long dporNoCrash = 0;
@@ -302,7 +379,8 @@ class ReductionSoundnessTest {
                 skipped++;
                 continue;
             }
-            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR, Mode.DPOR_CACHED}) {
+            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR, Mode.DPOR_CACHED, Mode.DPOR_SHARDED,
+                    Mode.DPOR_SHARDED_CACHED}) {
                 Observed reduced = explore(p, mode, faultsFirst);
                 Set<String> missed = new java.util.TreeSet<>(plain.outcomes());
                 missed.removeAll(reduced.outcomes());
@@ -311,7 +389,9 @@ class ReductionSoundnessTest {
                 assertThat(missed).as("outcomes %s missed in program %d: %s (first choices reversed: %s)",
                         mode, i, p, faultsFirst).isEmpty();
                 assertThat(extra).as("outcomes only %s found in program %d: %s", mode, i, p).isEmpty();
-                assertThat(reduced.executions()).isLessThanOrEqualTo(plain.executions());
+                if (mode != Mode.DPOR_SHARDED && mode != Mode.DPOR_SHARDED_CACHED) {
+                    assertThat(reduced.executions()).isLessThanOrEqualTo(plain.executions());
+                }
                 if (mode == Mode.DPOR && p.faults.maxCrashes() == 0 && p.faults.maxDiskFailures() == 0) {
                     // Without faults, every Mazurkiewicz trace the plain search reaches, DPOR reaches
                     // too, each by one complete execution at most. (With faults the reductions treat
@@ -324,13 +404,15 @@ class ReductionSoundnessTest {
                     dporNoCrash += reduced.executions();
                     traceCount += plain.traces().size();
                 }
-                if (mode == Mode.DPOR) {
-                    reducedExecutions += reduced.executions();
-                    dporComplete += reduced.complete();
-                } else if (mode == Mode.DPOR_CACHED) {
-                    cachedExecutions += reduced.executions();
-                } else {
-                    sleepExecutions += reduced.executions();
+                switch (mode) {
+                    case DPOR -> {
+                        reducedExecutions += reduced.executions();
+                        dporComplete += reduced.complete();
+                    }
+                    case DPOR_CACHED -> cachedExecutions += reduced.executions();
+                    case DPOR_SHARDED -> shardedExecutions += reduced.executions();
+                    case DPOR_SHARDED_CACHED -> shardedCachedExecutions += reduced.executions();
+                    default -> sleepExecutions += reduced.executions();
                 }
             }
             compared++;
@@ -351,11 +433,13 @@ class ReductionSoundnessTest {
             }
         }
         System.out.printf("reduction soundness%s: %d programs compared, %d skipped (plain search over %d executions),"
-                + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete) vs %d with DPOR and the state cache;"
+                + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete) vs %d with DPOR and the state cache"
+                + " vs %d in %d shards (%d with the cache);"
                 + " without crashes %d DPOR executions"
                 + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", storageCode ? " (storage code)" : "",
                 compared, skipped, PLAIN_BUDGET,
-                plainExecutions, sleepExecutions, reducedExecutions, dporComplete, cachedExecutions, dporNoCrash, traceCount,
+                plainExecutions, sleepExecutions, reducedExecutions, dporComplete, cachedExecutions, shardedExecutions,
+                SHARDS, shardedCachedExecutions, dporNoCrash, traceCount,
                 coverage);
         // The generator must reach every corner, or the comparison proves little.
         assertThat(compared).isGreaterThanOrEqualTo(programs / 2);
@@ -386,7 +470,7 @@ class ReductionSoundnessTest {
         for (boolean faultsFirst : new boolean[] {false, true}) {
             Observed plain = explore(p, Mode.PLAIN, faultsFirst, 200_000);
             assertThat(plain.cut()).isFalse();
-            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR}) {
+            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR, Mode.DPOR_SHARDED}) {
                 assertThat(explore(p, mode, faultsFirst).outcomes()).as(mode + ", reversed: " + faultsFirst)
                         .isEqualTo(plain.outcomes());
             }

@@ -64,6 +64,16 @@ final class TraceRecorder implements Strategy {
         return inner.error();
     }
 
+    @Override
+    public boolean ownsLast() {
+        return inner.ownsLast();
+    }
+
+    @Override
+    public int subtree() {
+        return inner.subtree();
+    }
+
     /** The trace of the execution just finished, or null if it was abandoned. */
     @Nullable String lastTrace() {
         return lastTrace;
