@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The points after a crash that the depth-first search has searched already, for one worker.
@@ -37,9 +38,27 @@ final class StateCache implements CrashCache {
         this.pruned = pruned;
     }
 
-    /** The point: the machine's state and the checker's. */
+    /** The history the checker's key was last computed for: the list, its length and its last event. */
+    private @Nullable List<Event> keyedHistory;
+    private int keyedSize = -1;
+    private @Nullable Event keyedLast;
+    private @Nullable Object historyKey;
+
+    /**
+     * The point: the machine's state and the checker's. A crash asks about each of its states
+     * with the same history; the checker's part is computed once for it (the same list, as long,
+     * ending in the very same event: events are made afresh in every execution).
+     */
+    @SuppressWarnings("ReferenceEquality") // the very same list and event, not equal ones
     Object key(Object state, List<Event> history) {
-        return List.of(state, judge.stateKey(history));
+        Event last = history.isEmpty() ? null : history.getLast();
+        if (historyKey == null || history != keyedHistory || history.size() != keyedSize || last != keyedLast) {
+            historyKey = judge.stateKey(history);
+            keyedHistory = history;
+            keyedSize = history.size();
+            keyedLast = last;
+        }
+        return List.of(state, historyKey);
     }
 
     @Override

@@ -158,6 +158,23 @@ final class Devices implements DurableState {
             return phrases.isEmpty() ? "nothing was pending" : String.join(", ", phrases);
         }
 
+        /**
+         * What {@link Devices#fingerprint()} gives once state {@code pick} is applied, without
+         * applying it: the chosen snapshots are the values the devices would be put in.
+         */
+        Object fingerprint(int pick) {
+            List<Object> out = new ArrayList<>();
+            int rest = pick;
+            for (int i = 0; i < disks.length; i++) {
+                List<List<Block>> states = diskStates.get(i).states;
+                out.add(states.get(rest % states.size()));
+                out.add(disks[i].failed);
+                rest /= states.size();
+            }
+            out.add(fsStates.states.get(rest % fsStates.states.size()));
+            return out;
+        }
+
         /** Puts every device in state {@code pick} (a mixed-radix index over the devices). */
         void apply(int pick) {
             int rest = pick;

@@ -424,12 +424,11 @@ public final class Machine implements AutoCloseable {
 
     /** Whether the cache wants the search to go on with crash state {@code i} of {@code n}. */
     private boolean freshAfterCrash(CrashCache cache, Devices.CrashOptions options, int i, int n) {
-        options.apply(i);
         long[] path = Arrays.copyOf(decisions, decisionCount + (n > 1 ? 1 : 0));
         if (n > 1) {
             path[decisionCount] = Choice.survive(i);
         }
-        return cache.fresh(List.of(devices.fingerprint(), crashes, failures, randomSeen,
+        return cache.fresh(List.of(options.fingerprint(i), crashes, failures, randomSeen,
                 java.util.Set.copyOf(randomSeenLarge)), rec.history, steps, path);
     }
 
