@@ -69,8 +69,10 @@ final class ProgressDisplay {
 
     String line(Scenario<?, ?> scenario, Progress p) {
         long rate = p.seconds() > 0 ? Math.round(p.executions() / p.seconds()) : 0;
-        return String.format(Locale.ROOT, "%s: %,d executions (%,d/s), depth %d, %,d crashes; %s", scenario.name(),
-                p.executions(), rate, p.depth(), p.crashes(), nearestBound(scenario, p));
+        String subtrees = p.subtreesMet() <= 1 ? "" : String.format(Locale.ROOT, ", subtrees searched %,d of %,d%s",
+                p.subtreesSearched(), p.subtreesMet(), p.allSubtreesMet() ? "" : "+");
+        return String.format(Locale.ROOT, "%s: %,d executions (%,d/s), depth %d, %,d crashes%s; %s", scenario.name(),
+                p.executions(), rate, p.depth(), p.crashes(), subtrees, nearestBound(scenario, p));
     }
 
     /** The bound the search is closest to hitting, as a share of it. */

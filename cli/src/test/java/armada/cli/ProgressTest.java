@@ -18,8 +18,34 @@ class ProgressTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.singleJson().get("verdict").asText()).isEqualTo("HOLDS");
         assertThat(run.errLines()).isNotEmpty().allSatisfy(l -> assertThat(l)
-                .matches("armada: " + SCENARIO + ": [0-9,]+ executions \\([0-9,]+/s\\), depth [0-9]+, [0-9,]+ crashes;"
-                        + " nearest bound: .+ \\([0-9]+%\\)"));
+                .matches("armada: " + SCENARIO + ": [0-9,]+ executions \\([0-9,]+/s\\), depth [0-9]+, [0-9,]+ crashes"
+                        + "(, subtrees searched [0-9,]+ of [0-9,]+\\+?)?; nearest bound: .+ \\([0-9]+%\\)"));
+    }
+
+    @Test
+    void dividedSearch_progressCountsSubtreesSearchedOfThoseMet() {
+        // The exhaustive search divides its tree below a top of branching points; progress says
+        // how many subtrees are searched of those met so far ('+': the top is not all walked yet).
+        // The spin-lock counter's search takes a few thousand executions, long enough for several reports.
+        CliRun run = CliRun.of("check", "spinlock/counter", "--json", "--progress", "plain", "--progress-interval", "0",
+                "--workers", "1");
+
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("subtrees searched ([0-9,]+) of ([0-9,]+)(\\+?);");
+        int lastMet = 0;
+        int shown = 0;
+        for (String line : run.errLines()) {
+            java.util.regex.Matcher m = p.matcher(line);
+            if (m.find()) {
+                int searched = Integer.parseInt(m.group(1).replace(",", ""));
+                int met = Integer.parseInt(m.group(2).replace(",", ""));
+                assertThat(searched).as(line).isLessThanOrEqualTo(met);
+                assertThat(met).as("subtrees met never go down: " + line).isGreaterThanOrEqualTo(lastMet);
+                lastMet = met;
+                shown++;
+            }
+        }
+        assertThat(shown).as(run.err()).isPositive();
+        assertThat(lastMet).isGreaterThan(1);
     }
 
     @Test

@@ -217,7 +217,13 @@ final class DporStrategy implements Strategy {
             }
             stack.removeLast();
         }
+        if (split != null && endedInTop >= 0 && Boolean.TRUE.equals(lastOwned)) {
+            split.searchedOne();
+        }
         if (current >= 0 && stack.size() - 1 < arrival) {
+            if (split != null && currentOwned) {
+                split.searchedOne();
+            }
             current = -1; // the path left the subtree: the next one begins
         }
     }

@@ -370,7 +370,8 @@ public final class Explorer {
             if (listener != null && now - last >= Progress.INTERVAL_MILLIS * 1_000_000
                     && lastProgress.compareAndSet(last, now)) {
                 listener.progress(new Progress(executions.get(), (now - start) / 1e9, depth.get(), crashes.get(),
-                        maxCrashStates.get()));
+                        maxCrashStates.get(), split == null ? 0 : split.searched(), split == null ? 0 : split.met(),
+                        split != null && split.total() >= 0));
             }
         }
 

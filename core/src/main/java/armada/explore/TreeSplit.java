@@ -31,6 +31,10 @@ final class TreeSplit {
     private final AtomicInteger firstFailing = new AtomicInteger(Integer.MAX_VALUE);
     /** Subtrees met in all (the top's paths), once a worker has walked the whole top. */
     private final AtomicInteger total = new AtomicInteger(-1);
+    /** Subtrees met so far by any worker. */
+    private final AtomicInteger met = new AtomicInteger();
+    /** Subtrees whose search is over. */
+    private final AtomicInteger searched = new AtomicInteger();
 
     /**
      * @param depth branching points in the top (0: the whole tree is one subtree)
@@ -60,6 +64,7 @@ final class TreeSplit {
 
     /** Whether the worker that just reached subtree {@code t} searches it (it is this shard's and no one took it). */
     boolean claim(int t) {
+        met.accumulateAndGet(t + 1, Math::max);
         if (t % shards != shard - 1 || t > firstFailing.get()) {
             return false;
         }
@@ -87,6 +92,21 @@ final class TreeSplit {
     /** A worker walked the whole top and met {@code n} subtrees. */
     void walked(int n) {
         total.set(n);
+    }
+
+    /** A worker finished searching one of its subtrees. */
+    void searchedOne() {
+        searched.incrementAndGet();
+    }
+
+    /** Subtrees searched to the end so far. */
+    int searched() {
+        return searched.get();
+    }
+
+    /** Subtrees met so far by the workers walking the top (all of them once {@link #total()} is known). */
+    int met() {
+        return met.get();
     }
 
     /** Subtrees in the top, or -1 if no worker walked all of it (the search stopped early). */
