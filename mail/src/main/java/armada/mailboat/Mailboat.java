@@ -78,6 +78,11 @@ public class Mailboat {
         this(world, config, root, usersUnder(world.fileSystem(), root));
     }
 
+    /** The library over the Maildirs in {@code root}, with the given per-user locks (a server's). */
+    protected Mailboat(World world, MailboatConfig config, UserLocks locks, String root) {
+        this(world, config, locks, root, usersUnder(world.fileSystem(), root));
+    }
+
     private Mailboat(World world, MailboatConfig config, String root, Set<String> found) {
         this(world, config, MemoryUserLocks.growable(world, found), root, found);
     }
@@ -161,7 +166,7 @@ public class Mailboat {
 
     /** As {@link #openUnder(World, MailboatConfig, String)} with the given per-user locks. */
     public static Mailboat openUnder(World world, MailboatConfig config, String root, UserLocks locks) {
-        return new Mailboat(world, config, locks, root, usersUnder(world.fileSystem(), root));
+        return new Mailboat(world, config, locks, root);
     }
 
     /** Every user with a mailbox now: those found at open and those created since. */
