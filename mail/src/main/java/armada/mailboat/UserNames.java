@@ -32,7 +32,7 @@ public final class UserNames {
         return user + "/new";
     }
 
-    /** {@code user/cur}: kept empty, for Maildir readers. */
+    /** {@code user/cur}: messages a mail reader has seen (moved there from new/, with flags). */
     public static String cur(String user) {
         return user + "/cur";
     }

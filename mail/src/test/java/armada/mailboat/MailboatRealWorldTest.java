@@ -120,11 +120,56 @@ class MailboatRealWorldTest {
                     "-alice", "a".repeat(65))) {
                 assertThat(mail.deliver(u, bytes("x"))).as(u).isFalse();
                 assertThat(mail.checkUser(u)).as(u).isFalse();
-                assertThatThrownBy(() -> mail.pickup(u)).as(u).isInstanceOf(IllegalArgumentException.class);
+                // A user with no mailbox has nothing to pick up and no lock to take or release.
+                assertThat(mail.pickup(u)).as(u).isEmpty();
+                mail.unlock(u);
+                assertThatThrownBy(() -> mail.read(u, "1.0", 0, 1)).as(u).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> mail.delete(u, "1.0")).as(u).isInstanceOf(IllegalArgumentException.class);
             }
             try (var all = Files.walk(root)) {
                 assertThat(all.filter(Files::isRegularFile)).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void createUser_makesAWholeMaildirThatTheNextOpeningFinds() throws IOException {
+        // Under a declared root: no users at first; createUser makes dave/{tmp,new,cur}, a
+        // delivery to him then succeeds, and a library opened afterwards finds him and his mail.
+        // A half-made Maildir (no cur/) is not a user until createUser completes it; files and
+        // bad names never are.
+        Files.createDirectories(root.resolve("mail/erin/new"));
+        Files.writeString(root.resolve("mail/users"), "not a Maildir");
+        try (RealWorld w = RealWorld.open(root, 0, 1, List.of("mail"))) {
+            Mailboat mail = Mailboat.openUnder(w, MailboatConfig.DEFAULT, "mail");
+            assertThat(mail.users()).isEmpty();
+            assertThat(mail.deliver("dave", bytes("early"))).isFalse();
+            assertThat(mail.createUser("dave")).isTrue();
+            assertThat(mail.createUser("dave")).isTrue();
+            assertThat(mail.createUser("../dave")).isFalse();
+            assertThat(mail.deliver("dave", bytes("hello"))).isTrue();
+            assertThat(mail.createUser("erin")).isTrue();
+            assertThat(mail.users()).containsExactlyInAnyOrder("dave", "erin");
+        }
+        for (String d : List.of("tmp", "new", "cur")) {
+            assertThat(root.resolve("mail/dave").resolve(d)).isDirectory();
+            assertThat(root.resolve("mail/erin").resolve(d)).isDirectory();
+        }
+        try (RealWorld w = RealWorld.open(root, 0, 1, List.of("mail"))) {
+            Mailboat mail = Mailboat.openUnder(w, MailboatConfig.DEFAULT, "mail");
+            assertThat(mail.users()).containsExactlyInAnyOrder("dave", "erin");
+            assertThat(mail.pickup("dave")).extracting(m -> new String(m.contents(), StandardCharsets.UTF_8))
+                    .containsExactly("hello");
+            mail.unlock("dave");
+        }
+    }
+
+    @Test
+    void createUser_onDeclaredMaildirs_isAnError() throws IOException {
+        // Over Maildirs the World declares there is no root to make one in.
+        try (RealWorld w = open()) {
+            assertThatThrownBy(() -> Mailboat.open(w, MailboatConfig.DEFAULT).createUser("carol"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("open the library with a root");
         }
     }
 

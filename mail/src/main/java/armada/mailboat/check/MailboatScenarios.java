@@ -7,9 +7,13 @@ import armada.mailboat.Mailboat;
 import armada.mailboat.MailboatConfig;
 import armada.mailboat.UserNames;
 import armada.mailboat.spec.MailOp.CheckUser;
+import armada.mailboat.spec.MailOp.CreateUser;
 import armada.mailboat.spec.MailOp.Delete;
 import armada.mailboat.spec.MailOp.Deliver;
 import armada.mailboat.spec.MailOp.Pickup;
+import armada.mailboat.spec.MailOp.PickupIds;
+import armada.mailboat.spec.MailOp.Read;
+import armada.mailboat.spec.MailOp.Reader;
 import armada.mailboat.spec.MailOp.Unlock;
 import armada.mailboat.spec.MailSpec;
 import armada.mailboat.spec.MailState;
@@ -38,6 +42,8 @@ public final class MailboatScenarios implements ScenarioSource {
      */
     static final MailboatConfig SCALE = new MailboatConfig(2, 1, 4);
     static final String ALICE = "alice";
+    /** The declared directory users are created in, in the scenarios that create them. */
+    static final String ROOT = "mail";
     static final int AFTER = 9;
 
     @Override
@@ -87,6 +93,19 @@ public final class MailboatScenarios implements ScenarioSource {
         all.addAll(scale());
         all.add(crashDeliver("recovery-clears-new", RecoveryClearsInbox::new, Durability.IMMEDIATE, 1,
                 "not-refinement", "broken: recovery deletes new/ too"));
+        all.add(createDeliver("create-deliver", (w, c) -> Mailboat.openUnder(w, c, ROOT), null,
+                "a user created at run time while a delivery to them races, a crash at every step (REORDERED)"));
+        all.add(createDeliver("no-maildir-fsync", NoMaildirFsync::new, "not-refinement",
+                "broken: the root is not fsynced after a new Maildir is made (REORDERED)"));
+        all.add(readerMoves("reader-move", Mailboat::open, null,
+                "a mail reader moves and re-flags the message while a session picks up ids, reads and deletes it"));
+        all.add(base("reader-pickup", Mailboat::open)
+                .description("a mail reader moves and re-flags the message while a session picks up the mailbox")
+                .thread(new Deliver(ALICE, "m"), new Pickup(ALICE, 0), new Unlock(ALICE, 0))
+                .thread(new Reader(ALICE))
+                .build());
+        all.add(readerMoves("delete-misses-move", DeleteMissesMove::new, "not-refinement",
+                "broken: Delete does not look in cur/ for a message a mail reader moved"));
         return all;
     }
 
@@ -145,13 +164,55 @@ public final class MailboatScenarios implements ScenarioSource {
         return Scenario.<MailState, MailClient>builder("mailboat/" + name, new MailSpec(Set.of(ALICE), ids(config)))
                 .directories(UserNames.tmp(ALICE), UserNames.inbox(ALICE), UserNames.cur(ALICE))
                 .randomDomain(config.nameSpace())
-                .boot(w -> new MailClient(library.apply(w, config)))
+                .boot(w -> new MailClient(w, library.apply(w, config)))
                 .recover(w -> {
                     Mailboat m = library.apply(w, config);
                     m.recover();
-                    return new MailClient(m);
+                    return new MailClient(w, m);
                 })
                 .driver(MailClient::apply);
+    }
+
+    /**
+     * Users created at run time: the root is declared, alice has no mailbox yet. One thread
+     * creates her while another delivers to her; one crash anywhere (REORDERED); afterwards,
+     * whether she exists and what her mailbox holds.
+     */
+    private static Scenario<?, ?> createDeliver(String name, BiFunction<World, MailboatConfig, Mailboat> library,
+            @Nullable String failure, String description) {
+        return Scenario.<MailState, MailClient>builder("mailboat/" + name, new MailSpec(Set.of(), ids(CONFIG)))
+                .directories(ROOT)
+                .randomDomain(CONFIG.nameSpace())
+                .boot(w -> new MailClient(w, library.apply(w, CONFIG)))
+                .recover(w -> {
+                    Mailboat m = library.apply(w, CONFIG);
+                    m.recover();
+                    return new MailClient(w, m);
+                })
+                .driver(MailClient::apply)
+                .description(description)
+                .expectFailure(failure)
+                .thread(new CreateUser(ALICE))
+                .thread(new Deliver(ALICE, "hi!"))
+                .after(new CheckUser(ALICE), new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .faults(FaultModel.crashes(1).withDurability(Durability.REORDERED))
+                .build();
+    }
+
+    /**
+     * A session picks up the ids, reads and deletes the message while a mail reader moves it to
+     * cur/ and re-flags it; afterwards the mailbox must be empty.
+     */
+    private static Scenario<?, ?> readerMoves(String name, BiFunction<World, MailboatConfig, Mailboat> library,
+            @Nullable String failure, String description) {
+        return base(name, library)
+                .description(description)
+                .expectFailure(failure)
+                .thread(new Deliver(ALICE, "m"), new PickupIds(ALICE, 0), new Read(ALICE, 0, 0), new Delete(ALICE, 0, 0),
+                        new Unlock(ALICE, 0))
+                .thread(new Reader(ALICE))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .build();
     }
 
     private static Scenario<?, ?> pickupDelete(String name, BiFunction<World, MailboatConfig, Mailboat> library,

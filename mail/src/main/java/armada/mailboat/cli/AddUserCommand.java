@@ -1,5 +1,6 @@
 package armada.mailboat.cli;
 
+import armada.mailboat.store.Mailboxes;
 import armada.mailboat.users.UserStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,9 +31,14 @@ final class AddUserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        UserStore store = UserStore.open(data);
+        store.checkNewName(name);
         char[] password = PasswordInput.read(System.in, minLength);
         try {
-            UserStore.open(data).add(name, password);
+            // The Maildir first, through the mail library, durably: a running server learns of
+            // the user from the file and must find a whole Maildir (else it makes one itself).
+            Mailboxes.createMaildir(data, name);
+            store.add(name, password);
         } finally {
             Arrays.fill(password, '\0');
         }

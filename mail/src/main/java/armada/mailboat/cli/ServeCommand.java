@@ -90,6 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--quota", paramLabel = "SIZE", description = "Most a mailbox may hold, e.g. 500M; 0 for none (default 0).")
     @Nullable String quota;
 
+    @Option(names = "--message-buffer", paramLabel = "SIZE", description = "Most message data all SMTP sessions may "
+            + "hold in memory at once, e.g. 256M; a transaction past it gets 452 4.3.1 (default a quarter of the heap).")
+    @Nullable String messageBuffer;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS12 or JKS keystore for STARTTLS and STLS.")
     @Nullable String keystore;
 
@@ -165,6 +169,7 @@ final class ServeCommand implements Callable<Integer> {
         put(values, "max-errors", maxErrors);
         put(values, "auth-failure-delay", authFailureDelay);
         put(values, "quota", quota);
+        put(values, "message-buffer", messageBuffer);
         put(values, "tls-keystore", keystore);
         put(values, "tls-password-file", passwordFile);
         put(values, "trust-loopback", trustLoopback);

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param tls the TLS context for STARTTLS and STLS, or null for none
  * @param trustLoopback whether loopback clients count as local (like Postfix's mynetworks): they
  *     may log in to POP3 over plaintext even when TLS is offered
+ * @param messageBuffer the most octets of message data all SMTP sessions together may hold in
+ *     memory at once ({@link #defaultMessageBuffer}: a quarter of the heap limit); a transaction
+ *     that would go past it is told {@code 452 4.3.1}
  */
 public record ServerConfig(
         InetSocketAddress smtp,
@@ -49,9 +52,14 @@ public record ServerConfig(
         Duration authFailureDelay,
         long quota,
         @Nullable SSLContext tls,
-        boolean trustLoopback) {
+        boolean trustLoopback,
+        long messageBuffer) {
 
     public ServerConfig {
+        if (messageBuffer < maxMessageSize) {
+            throw new IllegalArgumentException("the message buffer (" + messageBuffer + " octets) must hold at least "
+                    + "one message of the largest size (" + maxMessageSize + " octets)");
+        }
         domains = List.copyOf(domains);
         if (domains.isEmpty()) {
             throw new IllegalArgumentException("serve at least one domain");
@@ -85,32 +93,33 @@ public record ServerConfig(
             int maxErrors, Duration authFailureDelay, @Nullable SSLContext tls, boolean trustLoopback) {
         this(smtp, pop3, null, hostname, domains, null, maxConnections, maxConnections, idleTimeout, sessionTimeout,
                 Duration.ofSeconds(30), maxMessageSize, maxRecipients, maxErrors, authFailureDelay, 0, tls,
-                trustLoopback);
+                trustLoopback, defaultMessageBuffer(maxMessageSize));
     }
 
     /** The defaults of {@code ./mailboat serve} (see {@link ConfigFile} for each key's default). */
     public static ServerConfig defaults() {
         return new ServerConfig(new InetSocketAddress("127.0.0.1", 2525), new InetSocketAddress("127.0.0.1", 2110), null,
                 "localhost", List.of("localhost"), null, 1000, 20, Duration.ofMinutes(5), Duration.ofHours(1),
-                Duration.ofSeconds(30), 10L * 1024 * 1024, 100, 10, Duration.ofSeconds(1), 0, null, true);
+                Duration.ofSeconds(30), 10L * 1024 * 1024, 100, 10, Duration.ofSeconds(1), 0, null, true,
+                defaultMessageBuffer(10L * 1024 * 1024));
     }
 
     public ServerConfig withPorts(InetSocketAddress newSmtp, InetSocketAddress newPop3) {
         return new ServerConfig(newSmtp, newPop3, submission, hostname, domains, postmaster, maxConnections,
                 maxPerClient, idleTimeout, sessionTimeout, drainTimeout, maxMessageSize, maxRecipients, maxErrors,
-                authFailureDelay, quota, tls, trustLoopback);
+                authFailureDelay, quota, tls, trustLoopback, messageBuffer);
     }
 
     public ServerConfig withSubmission(@Nullable InetSocketAddress address) {
         return new ServerConfig(smtp, pop3, address, hostname, domains, postmaster, maxConnections, maxPerClient,
                 idleTimeout, sessionTimeout, drainTimeout, maxMessageSize, maxRecipients, maxErrors, authFailureDelay,
-                quota, tls, trustLoopback);
+                quota, tls, trustLoopback, messageBuffer);
     }
 
     public ServerConfig withNames(String newHostname, List<String> newDomains, @Nullable String newPostmaster) {
         return new ServerConfig(smtp, pop3, submission, newHostname, newDomains, newPostmaster, maxConnections,
                 maxPerClient, idleTimeout, sessionTimeout, drainTimeout, maxMessageSize, maxRecipients, maxErrors,
-                authFailureDelay, quota, tls, trustLoopback);
+                authFailureDelay, quota, tls, trustLoopback, messageBuffer);
     }
 
     public ServerConfig withDomains(List<String> newDomains) {
@@ -120,32 +129,47 @@ public record ServerConfig(
     public ServerConfig withTls(@Nullable SSLContext context) {
         return new ServerConfig(smtp, pop3, submission, hostname, domains, postmaster, maxConnections, maxPerClient,
                 idleTimeout, sessionTimeout, drainTimeout, maxMessageSize, maxRecipients, maxErrors, authFailureDelay,
-                quota, context, trustLoopback);
+                quota, context, trustLoopback, messageBuffer);
     }
 
     public ServerConfig withLimits(int newMaxConnections, Duration newIdle, long newMaxSize, int newMaxRecipients,
             int newMaxErrors, Duration newAuthDelay) {
         return new ServerConfig(smtp, pop3, submission, hostname, domains, postmaster, newMaxConnections,
                 Math.min(maxPerClient, newMaxConnections), newIdle, sessionTimeout, drainTimeout, newMaxSize,
-                newMaxRecipients, newMaxErrors, newAuthDelay, quota, tls, trustLoopback);
+                newMaxRecipients, newMaxErrors, newAuthDelay, quota, tls, trustLoopback, Math.max(messageBuffer, newMaxSize));
     }
 
     /** Connections per client, and the session and drain deadlines. */
     public ServerConfig withClientLimits(int newMaxPerClient, Duration newSession, Duration newDrain) {
         return new ServerConfig(smtp, pop3, submission, hostname, domains, postmaster, maxConnections, newMaxPerClient,
                 idleTimeout, newSession, newDrain, maxMessageSize, maxRecipients, maxErrors, authFailureDelay, quota,
-                tls, trustLoopback);
+                tls, trustLoopback, messageBuffer);
+    }
+
+    /**
+     * A quarter of the JVM's heap limit, and at least one message of {@code maxMessageSize}:
+     * what the DATA buffers of all sessions may hold by default. (The launcher sets the heap
+     * limit; {@code MAILBOAT_HEAP} changes it.)
+     */
+    public static long defaultMessageBuffer(long maxMessageSize) {
+        return Math.max(maxMessageSize, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    public ServerConfig withMessageBuffer(long octets) {
+        return new ServerConfig(smtp, pop3, submission, hostname, domains, postmaster, maxConnections, maxPerClient,
+                idleTimeout, sessionTimeout, drainTimeout, maxMessageSize, maxRecipients, maxErrors, authFailureDelay,
+                quota, tls, trustLoopback, octets);
     }
 
     public ServerConfig withQuota(long newQuota) {
         return new ServerConfig(smtp, pop3, submission, hostname, domains, postmaster, maxConnections, maxPerClient,
                 idleTimeout, sessionTimeout, drainTimeout, maxMessageSize, maxRecipients, maxErrors, authFailureDelay,
-                newQuota, tls, trustLoopback);
+                newQuota, tls, trustLoopback, messageBuffer);
     }
 
     public ServerConfig withTrustLoopback(boolean trust) {
         return new ServerConfig(smtp, pop3, submission, hostname, domains, postmaster, maxConnections, maxPerClient,
                 idleTimeout, sessionTimeout, drainTimeout, maxMessageSize, maxRecipients, maxErrors, authFailureDelay,
-                quota, tls, trust);
+                quota, tls, trust, messageBuffer);
     }
 }

@@ -31,7 +31,7 @@ public record Settings(Path data, ServerConfig server, LogFormat logFormat) {
     /** Every key, in the order {@code mailboat serve --help} lists the options. */
     public static final List<String> KEYS = List.of("data", "smtp", "pop3", "submission", "hostname", "domain",
             "postmaster", "max-connections", "max-connections-per-client", "idle-timeout", "session-timeout",
-            "drain-timeout", "max-message-size", "max-recipients", "max-errors", "auth-failure-delay", "quota",
+            "drain-timeout", "max-message-size", "max-recipients", "max-errors", "auth-failure-delay", "quota", "message-buffer",
             "tls-keystore", "tls-password-file", "trust-loopback", "log-format");
 
     private static final Pattern DOMAIN =
@@ -81,7 +81,9 @@ public record Settings(Path data, ServerConfig server, LogFormat logFormat) {
                 duration("auth-failure-delay", values, d.authFailureDelay()),
                 size("quota", values, d.quota()),
                 tls,
-                bool("trust-loopback", values, d.trustLoopback()));
+                bool("trust-loopback", values, d.trustLoopback()),
+                size("message-buffer", values,
+                        ServerConfig.defaultMessageBuffer(size("max-message-size", values, d.maxMessageSize()))));
         return new Settings(Path.of(dataText), c, logFormat(values.getOrDefault("log-format", "text")));
     }
 

@@ -26,7 +26,9 @@ public final class DataReader {
 
     /** What was wrong with the data, if anything; the first problem met is the one reported. */
     public enum Problem {
-        NONE, TOO_BIG, LINE_TOO_LONG, BARE_NEWLINE
+        NONE, TOO_BIG, LINE_TOO_LONG, BARE_NEWLINE,
+        /** The server's {@link MessageBuffer} had no room for the message now: try later. */
+        NO_MEMORY
     }
 
     /** The message read (empty unless {@link Problem#NONE}) and what was wrong. */
@@ -49,11 +51,26 @@ public final class DataReader {
      *     without ending the data; the caller must close the connection
      */
     public static Result read(LineReader in, int maxLine, long maxSize) throws IOException {
-        return read(in, maxLine, maxSize, DISCARD_SLACK);
+        return read(in, maxLine, maxSize, DISCARD_SLACK, new MessageBuffer(Long.MAX_VALUE).share());
+    }
+
+    /**
+     * As {@link #read(LineReader, int, long)}, keeping the message only while {@code share}
+     * has room for it: once it has not, the rest is read and dropped and the result is
+     * {@link Problem#NO_MEMORY} (unless another problem came first). The caller closes the share
+     * when the transaction ends.
+     */
+    public static Result read(LineReader in, int maxLine, long maxSize, MessageBuffer.Share share) throws IOException {
+        return read(in, maxLine, maxSize, DISCARD_SLACK, share);
     }
 
     /** {@link #read(LineReader, int, long)} with another slack past the size limit (for tests). */
     static Result read(LineReader in, int maxLine, long maxSize, long discardSlack) throws IOException {
+        return read(in, maxLine, maxSize, discardSlack, new MessageBuffer(Long.MAX_VALUE).share());
+    }
+
+    private static Result read(LineReader in, int maxLine, long maxSize, long discardSlack, MessageBuffer.Share share)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Problem problem = Problem.NONE;
         long size = 0;
@@ -85,6 +102,10 @@ public final class DataReader {
             size += b.length - from + 2;
             if (size > maxSize) {
                 problem = first(problem, Problem.TOO_BIG);
+            }
+            if (problem == Problem.NONE && !share.grow(b.length - from + 2)) {
+                problem = Problem.NO_MEMORY;
+                out = new ByteArrayOutputStream(); // let the GC have what was kept
             }
             if (problem == Problem.NONE) {
                 out.write(b, from, b.length - from);

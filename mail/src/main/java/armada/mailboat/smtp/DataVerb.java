@@ -20,6 +20,11 @@ import java.io.IOException;
  * gets {@code 552 5.3.4}. None of them stores anything; if a message has several of these
  * faults, the first one found is the one reported. A client that goes on far past the size
  * without ending the data is told 552 and disconnected.
+ *
+ * <p>The message is kept in memory while it is read, within the transaction's share of the
+ * server's {@link armada.mailboat.io.MessageBuffer}; when that has no more room the rest is read
+ * and dropped and the reply is {@code 452 4.3.1}. The share is given back when the transaction
+ * ends (the session's reset after DATA, or the session's end), whatever happened.
  */
 final class DataVerb implements Verb<SmtpCommand.Data> {
 
@@ -41,7 +46,7 @@ final class DataVerb implements Verb<SmtpCommand.Data> {
             session.send(Reply.startData());
             DataReader.Result data;
             try {
-                data = DataReader.read(session.connection().in(), MAX_TEXT_LINE, maxMessageSize);
+                data = DataReader.read(session.connection().in(), MAX_TEXT_LINE, maxMessageSize, session.share());
             } catch (LineTooLongException e) {
                 session.close();
                 return Reply.messageTooBig();
@@ -51,6 +56,7 @@ final class DataVerb implements Verb<SmtpCommand.Data> {
                 case TOO_BIG -> Reply.messageTooBig();
                 case LINE_TOO_LONG -> Reply.lineTooLong();
                 case BARE_NEWLINE -> Reply.bareNewline();
+                case NO_MEMORY -> Reply.insufficientStorage();
             };
         } finally {
             session.resetTransaction();

@@ -2,6 +2,7 @@ package armada.mailboat.smtp;
 
 import armada.mailboat.config.ServerConfig;
 import armada.mailboat.io.Connection;
+import armada.mailboat.io.MessageBuffer;
 import armada.mailboat.net.SessionHandler;
 import armada.mailboat.store.Mailboxes;
 import java.io.IOException;
@@ -27,6 +28,7 @@ public final class SmtpServer implements SessionHandler {
     private final Clock clock;
     private final Verbs.Mode mode;
     private final Verbs verbs;
+    private final MessageBuffer buffer;
 
     public SmtpServer(ServerConfig config, Mailboxes mailboxes) {
         this(config, mailboxes, Clock.system(ZoneId.systemDefault()));
@@ -34,16 +36,23 @@ public final class SmtpServer implements SessionHandler {
 
     /** @param clock dates the Received headers */
     public SmtpServer(ServerConfig config, Mailboxes mailboxes, Clock clock) {
-        this("smtp", config, mailboxes, clock, Verbs.Mode.RELAY_IN);
+        this("smtp", config, mailboxes, clock, Verbs.Mode.RELAY_IN, new MessageBuffer(config.messageBuffer()));
     }
 
-    private SmtpServer(String service, ServerConfig config, Mailboxes mailboxes, Clock clock, Verbs.Mode mode) {
+    private SmtpServer(String service, ServerConfig config, Mailboxes mailboxes, Clock clock, Verbs.Mode mode,
+            MessageBuffer buffer) {
         this.service = service;
         this.config = config;
         this.mailboxes = mailboxes;
         this.clock = clock;
         this.mode = mode;
-        this.verbs = new Verbs(service, config, mailboxes, clock, mode);
+        this.buffer = buffer;
+        this.verbs = new Verbs(service, config, mailboxes, clock, mode, buffer);
+    }
+
+    /** The message data buffer, shared with the {@link #submission} and {@link #requiringTls} servers made from this one. */
+    public MessageBuffer messageBuffer() {
+        return buffer;
     }
 
     /**
@@ -54,7 +63,7 @@ public final class SmtpServer implements SessionHandler {
      * @throws IllegalArgumentException if the configuration has no TLS context
      */
     public SmtpServer submission() {
-        return new SmtpServer("submission", config, mailboxes, clock, Verbs.Mode.SUBMISSION);
+        return new SmtpServer("submission", config, mailboxes, clock, Verbs.Mode.SUBMISSION, buffer);
     }
 
     /**
@@ -63,7 +72,7 @@ public final class SmtpServer implements SessionHandler {
      * @throws IllegalArgumentException if the configuration has no TLS context
      */
     public SmtpServer requiringTls() {
-        return new SmtpServer(service, config, mailboxes, clock, Verbs.Mode.RELAY_IN_TLS);
+        return new SmtpServer(service, config, mailboxes, clock, Verbs.Mode.RELAY_IN_TLS, buffer);
     }
 
     /** True if MAIL needs TLS first. */

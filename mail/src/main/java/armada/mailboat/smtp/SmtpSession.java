@@ -3,6 +3,7 @@ package armada.mailboat.smtp;
 import armada.mailboat.io.Connection;
 import armada.mailboat.io.Line;
 import armada.mailboat.io.LineTooLongException;
+import armada.mailboat.io.MessageBuffer;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import javax.net.ssl.SSLContext;
@@ -46,6 +47,8 @@ final class SmtpSession {
     private @Nullable String helo;
     private boolean extended;
     private @Nullable Envelope envelope;
+    /** The current transaction's share of the server's message buffer, given back at its end. */
+    private MessageBuffer.@Nullable Share share;
     private int errors;
     private @Nullable SSLContext tlsAfterReply;
     private @Nullable String authenticated;
@@ -59,6 +62,14 @@ final class SmtpSession {
 
     /** Serves the connection until QUIT, a limit, or the client going away; the caller closes it. */
     void run() throws IOException {
+        try {
+            serve();
+        } finally {
+            releaseShare();
+        }
+    }
+
+    private void serve() throws IOException {
         send(Reply.greeting(hostname));
         try {
             while (state != State.CLOSED) {
@@ -165,9 +176,26 @@ final class SmtpSession {
     }
 
     /** MAIL: a new envelope. */
-    void beginTransaction(String reversePath, java.util.OptionalLong declaredSize) {
+    void beginTransaction(String reversePath, java.util.OptionalLong declaredSize, MessageBuffer.Share taken) {
+        releaseShare();
+        share = taken;
         envelope = Envelope.from(reversePath, declaredSize);
         state = State.MAIL;
+    }
+
+    /** The current transaction's share of the message buffer; only in a transaction. */
+    MessageBuffer.Share share() {
+        if (share == null) {
+            throw new IllegalStateException("no mail transaction in state " + state);
+        }
+        return share;
+    }
+
+    private void releaseShare() {
+        if (share != null) {
+            share.close();
+            share = null;
+        }
     }
 
     /** The current transaction's envelope; only in {@link State#MAIL} and {@link State#RCPT}. */
@@ -187,6 +215,7 @@ final class SmtpSession {
     /** The per-transaction reset (RSET, end of DATA, HELO/EHLO): the envelope goes, the greeting stays. */
     void resetTransaction() {
         envelope = null;
+        releaseShare();
         if (state == State.MAIL || state == State.RCPT) {
             state = State.READY;
         }
@@ -205,6 +234,7 @@ final class SmtpSession {
     /** The per-connection reset (after STARTTLS): back to {@link State#START}, EHLO needed again. */
     void resetConnection() {
         envelope = null;
+        releaseShare();
         authenticated = null;
         helo = null;
         extended = false;

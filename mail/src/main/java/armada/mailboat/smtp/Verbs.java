@@ -1,6 +1,7 @@
 package armada.mailboat.smtp;
 
 import armada.mailboat.config.ServerConfig;
+import armada.mailboat.io.MessageBuffer;
 import armada.mailboat.store.Mailboxes;
 import java.io.IOException;
 import java.time.Clock;
@@ -38,7 +39,7 @@ final class Verbs {
     private final Verb<SmtpCommand.Auth> auth;
 
     /** @throws IllegalArgumentException if the mode needs TLS and the configuration has no TLS context */
-    Verbs(String service, ServerConfig config, Mailboxes mailboxes, Clock clock, Mode mode) {
+    Verbs(String service, ServerConfig config, Mailboxes mailboxes, Clock clock, Mode mode, MessageBuffer buffer) {
         SSLContext tls = config.tls();
         if (mode != Mode.RELAY_IN && tls == null) {
             throw new IllegalArgumentException("TLS cannot be required without a TLS context");
@@ -51,7 +52,7 @@ final class Verbs {
 
         ehlo = new EhloVerb(config.hostname(), config.maxMessageSize(), tls != null, mode == Mode.SUBMISSION);
         helo = new HeloVerb(config.hostname());
-        Verb<SmtpCommand.Mail> m = new Sequenced<>(new MailVerb(config.maxMessageSize()),
+        Verb<SmtpCommand.Mail> m = new Sequenced<>(new MailVerb(config.maxMessageSize(), buffer),
                 Map.of(State.START, greetFirst, State.MAIL, nested, State.RCPT, nested));
         mail = switch (mode) {
             case RELAY_IN -> m;

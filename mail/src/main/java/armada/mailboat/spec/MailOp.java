@@ -14,7 +14,10 @@ public sealed interface MailOp<R> extends Op<R> {
     record Deliver(String user, String message) implements MailOp<Boolean> {
     }
 
-    /** Takes the user's lock for {@code session} and returns the mailbox, sorted by id. */
+    /**
+     * Takes the user's lock for {@code session} and returns the mailbox, sorted by id; a user
+     * with no mailbox gets an empty list and takes no lock.
+     */
     record Pickup(String user, int session) implements MailOp<List<Message>> {
     }
 
@@ -26,11 +29,37 @@ public sealed interface MailOp<R> extends Op<R> {
     record Delete(String user, int session, int index) implements MailOp<Unit> {
     }
 
-    /** Releases the user's lock held by {@code session}. */
+    /** Releases the user's lock held by {@code session}; nothing for a user with no mailbox. */
     record Unlock(String user, int session) implements MailOp<Unit> {
     }
 
     /** Whether {@code user} has a mailbox. */
     record CheckUser(String user) implements MailOp<Boolean> {
+    }
+
+    /**
+     * Gives {@code user} an empty mailbox if they have none; true once they have one, false for
+     * a name that cannot be a user.
+     */
+    record CreateUser(String user) implements MailOp<Boolean> {
+    }
+
+    /** Pickup without the contents: takes the lock and returns the ids, sorted. */
+    record PickupIds(String user, int session) implements MailOp<List<String>> {
+    }
+
+    /**
+     * The contents of the {@code index}th message of what the session's last Pickup returned
+     * (empty if the session deleted it since); the session must hold the lock.
+     */
+    record Read(String user, int session, int index) implements MailOp<String> {
+    }
+
+    /**
+     * A Maildir reader (a mail client on the same files) moves the user's messages from
+     * {@code new/} to {@code cur/} and changes their flags. It takes no lock and changes no
+     * mailbox: a message keeps its unique name, which is its id.
+     */
+    record Reader(String user) implements MailOp<Unit> {
     }
 }

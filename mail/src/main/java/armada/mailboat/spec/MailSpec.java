@@ -1,9 +1,14 @@
 package armada.mailboat.spec;
 
+import armada.mailboat.UserNames;
 import armada.mailboat.spec.MailOp.CheckUser;
+import armada.mailboat.spec.MailOp.CreateUser;
 import armada.mailboat.spec.MailOp.Delete;
 import armada.mailboat.spec.MailOp.Deliver;
 import armada.mailboat.spec.MailOp.Pickup;
+import armada.mailboat.spec.MailOp.PickupIds;
+import armada.mailboat.spec.MailOp.Read;
+import armada.mailboat.spec.MailOp.Reader;
 import armada.mailboat.spec.MailOp.Unlock;
 import armada.spec.Op;
 import armada.spec.Outcomes;
@@ -25,6 +30,14 @@ import org.jspecify.annotations.Nullable;
  * the user's lock, takes it and returns the mailbox. Delete and Unlock need the lock; deleting a
  * message the session's last Pickup did not return, or using a lock one does not hold, is
  * undefined behaviour, as in the papers. A crash releases every lock and keeps every delivered message.
+ *
+ * <p>Users: those given to the constructor have a mailbox from the start; CreateUser gives a
+ * valid name an empty mailbox, at once and for good (a crash keeps it), so Deliver to that user
+ * returns true only after a CreateUser took effect. Pickup of a user with no mailbox returns
+ * nothing and takes no lock, and Unlock of one does nothing. PickupIds is Pickup without the
+ * contents and Read returns one picked message's contents; a Reader (a mail client moving and
+ * flagging files) changes nothing here, because a message's id is its unique name, which such
+ * a move keeps.
  *
  * <p><b>Ids are chosen when first observed.</b> Deliver's choice of an id is invisible until a
  * Pickup returns it, so choosing it at once would multiply the checker's configurations by every
@@ -77,15 +90,26 @@ public final class MailSpec extends TransitionSpec<MailState> {
     @SuppressWarnings("unchecked")
     protected <R> Transition<MailState, R> transition(Op<R> op) {
         return (Transition<MailState, R>) switch ((MailOp<?>) op) {
-            case Deliver(String u, String msg) -> users.contains(u) ? deliver(u, msg) : ret(false);
-            case Pickup(String u, int session) -> pickup(u, session);
+            case Deliver(String u, String msg) -> this.<MailState>gets(s -> s)
+                    .then(s -> s.hasBox(u) ? deliver(u, msg) : ret(false));
+            case Pickup(String u, int session) -> pickup(u, session, true);
+            case PickupIds(String u, int session) -> pickup(u, session, false);
+            case Read(String u, int session, int index) -> this.<MailState>gets(s -> s)
+                    .then(s -> holds(s, u, session) && index >= 0 && index < s.picked(u).size()
+                            ? ret(s.box(u).getOrDefault(s.picked(u).get(index), ""))
+                            : this.<String>undefined());
+            case Reader(String u) -> ret(Unit.UNIT);
+            case CreateUser(String u) -> !UserNames.valid(u) ? ret(false) : this.<MailState>gets(s -> s)
+                    .then(s -> s.hasBox(u) ? ret(true)
+                            : modify(st -> st.withBox(u, Map.of())).then(x -> ret(true)));
             case Delete(String u, int session, int index) -> this.<MailState>gets(s -> s)
                     .then(s -> holds(s, u, session) && index >= 0 && index < s.picked(u).size()
                             ? modify(st -> st.withBox(u, without(st.box(u), s.picked(u).get(index))))
                             : undefined());
             case Unlock(String u, int session) -> this.<MailState>gets(s -> s)
-                    .then(s -> holds(s, u, session) ? modify(st -> st.unlocked(u)) : this.<Unit>undefined());
-            case CheckUser(String u) -> ret(users.contains(u));
+                    .then(s -> !s.hasBox(u) ? ret(Unit.UNIT)
+                            : holds(s, u, session) ? modify(st -> st.unlocked(u)) : this.<Unit>undefined());
+            case CheckUser(String u) -> this.<MailState>gets(s -> s).then(s -> ret(s.hasBox(u)));
         };
     }
 
@@ -96,7 +120,7 @@ public final class MailSpec extends TransitionSpec<MailState> {
     @Override
     @SuppressWarnings("unchecked")
     public <R> Outcomes<R, MailState> stepReturning(MailState s, Op<R> op, @Nullable Object result) {
-        if (!(op instanceof Pickup(String u, int session)) || !users.contains(u)
+        if (!(op instanceof Pickup(String u, int session)) || !s.hasBox(u)
                 || Integer.valueOf(session).equals(s.locks().get(u)) || s.locks().containsKey(u)
                 || !(result instanceof List<?> observed)) {
             return super.stepReturning(s, op, result);
@@ -139,11 +163,21 @@ public final class MailSpec extends TransitionSpec<MailState> {
     @Override
     @SuppressWarnings("unchecked")
     public <R> Outcomes<R, MailState> stepUnobserved(MailState s, Op<R> op) {
-        if (!(op instanceof Pickup(String u, int session)) || !users.contains(u)
-                || Integer.valueOf(session).equals(s.locks().get(u)) || s.locks().containsKey(u)) {
+        String u;
+        int session;
+        if (op instanceof Pickup(String pu, int ps)) {
+            u = pu;
+            session = ps;
+        } else if (op instanceof PickupIds(String pu, int ps)) {
+            u = pu;
+            session = ps;
+        } else {
             return step(s, op);
         }
-        return (Outcomes<R, MailState>) Outcomes.one(List.<Message>of(),
+        if (!s.hasBox(u) || Integer.valueOf(session).equals(s.locks().get(u)) || s.locks().containsKey(u)) {
+            return step(s, op);
+        }
+        return (Outcomes<R, MailState>) Outcomes.one(List.of(),
                 s.locked(u, session, List.copyOf(s.box(u).keySet())));
     }
 
@@ -182,9 +216,13 @@ public final class MailSpec extends TransitionSpec<MailState> {
         });
     }
 
-    private Transition<MailState, List<Message>> pickup(String u, int session) {
+    /** Pickup, with the messages' contents or ({@code contents} false) only their ids. */
+    private Transition<MailState, List<?>> pickup(String u, int session, boolean contents) {
         return this.<MailState>gets(s -> s).then(s -> {
-            if (!users.contains(u) || Integer.valueOf(session).equals(s.locks().get(u))) {
+            if (!s.hasBox(u)) {
+                return ret(List.of());
+            }
+            if (Integer.valueOf(session).equals(s.locks().get(u))) {
                 return undefined();
             }
             if (s.locks().containsKey(u)) {
@@ -200,8 +238,8 @@ public final class MailSpec extends TransitionSpec<MailState> {
                 boxes.add(box);
             }
             return this.<Map<String, String>>choose(boxes).then(box -> {
-                List<Message> out = new ArrayList<>();
-                box.forEach((id, contents) -> out.add(new Message(id, contents)));
+                List<Object> out = new ArrayList<>();
+                box.forEach((id, c) -> out.add(contents ? new Message(id, c) : id));
                 return modify(st -> st.withBox(u, box).withUnnamed(u, List.of())
                         .locked(u, session, List.copyOf(box.keySet()))).then(x -> ret(List.copyOf(out)));
             });

@@ -62,6 +62,11 @@ public final class MailState {
         this.hash = Objects.hash(this.boxes, this.unnamed, this.locks, this.picked);
     }
 
+    /** Whether {@code user} has a mailbox. */
+    boolean hasBox(String user) {
+        return boxes.containsKey(user);
+    }
+
     Map<String, String> box(String user) {
         return boxes.getOrDefault(user, Collections.emptySortedMap());
     }

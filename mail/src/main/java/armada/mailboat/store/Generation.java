@@ -4,16 +4,15 @@ import armada.mailboat.Mailboat;
 import armada.mailboat.linux.LinuxFileSystem;
 import armada.world.RealWorld;
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One opening of the real World with the Maildirs of a fixed set of users, and the library on
- * it. The World's directories are fixed when it opens, so a user added later needs a new
- * generation; the old one stays open while operations started on it run, and is closed when the
+ * One opening of the real World over the data directory, and the library on it. Its file
+ * system knows the directories that existed when it opened and those it made since, so a Maildir
+ * another process made needs a new generation; the old one stays open while operations started on it run, and is closed when the
  * last of them ends ({@link #retain}, {@link #release}: the count starts at one for being current).
  */
 final class Generation {
@@ -23,17 +22,15 @@ final class Generation {
     private final RealWorld world;
     private final @Nullable LinuxFileSystem linux;
     private final Mailboat mailboat;
-    private final Set<String> users;
     private final TempFiles tempFiles;
     private final ReentrantLock lock = new ReentrantLock();
     private int holders = 1;
 
     /** @param linux the file system the library runs on, if not the World's own (closed with it) */
-    Generation(RealWorld world, @Nullable LinuxFileSystem linux, Mailboat mailboat, Set<String> users, TempFiles tempFiles) {
+    Generation(RealWorld world, @Nullable LinuxFileSystem linux, Mailboat mailboat, TempFiles tempFiles) {
         this.world = world;
         this.linux = linux;
         this.mailboat = mailboat;
-        this.users = Set.copyOf(users);
         this.tempFiles = tempFiles;
     }
 
@@ -44,11 +41,6 @@ final class Generation {
 
     Mailboat mailboat() {
         return mailboat;
-    }
-
-    /** The users whose Maildirs this generation's World declares. */
-    Set<String> users() {
-        return users;
     }
 
     /** One more operation uses this generation; false if it is closed already (use the current one). */

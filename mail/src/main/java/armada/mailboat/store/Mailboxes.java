@@ -16,10 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +30,18 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Who is a recipient: a user in the {@link UserStore} now (re-read when it changes), local
  *       part compared in lower case, {@code postmaster} mapped to the configured user.
- *   <li>Users added while the server runs: the real World's directories are fixed when it
- *       opens, so the first time such a user is named, their Maildir is created on disk (if
- *       {@code adduser} has not already) and a new {@link Generation} of the World and library
- *       is opened with it; operations already running finish on the old one. The per-user locks
- *       are shared by all generations.
+ *   <li>Where the Maildirs are: the World's root is the data directory's parent and its one
+ *       declared directory of mail is the data directory itself, so a user's Maildir is
+ *       {@code <data>/<user>/{tmp,new,cur}}, the layout of every earlier version (nothing to
+ *       migrate). The Maildirs that exist when a World opens are declared too, so that the Linux
+ *       file system keeps their descriptors open.
+ *   <li>Users added while the server runs: the first time such a user is named, the library's
+ *       {@link Mailboat#createUser} makes their Maildir through the World (checked code: the
+ *       Maildir and its entry in the data directory are durable before anyone delivers to it).
+ *       A Maildir made by another process ({@code mailboat adduser}) is not known to the open
+ *       World's file system, which keeps the directories it has seen in memory: then a new
+ *       {@link Generation} of the World and library is opened, which finds it; operations
+ *       already running finish on the old one. The per-user locks are shared by all generations.
  *   <li>Quotas and free space, checked before delivering; a delivery that fails half way has
  *       its partial file removed at once ({@link TempFiles}).
  * </ul>
@@ -61,7 +65,7 @@ public final class Mailboxes implements AutoCloseable {
     private final UserStore users;
     private final @Nullable String postmaster;
     private final Quotas quotas;
-    private final BiFunction<World, UserLocks, Mailboat> library;
+    private final Library library;
     private final UnaryOperator<FileSystem> decorate;
     private final SharedUserLocks locks = new SharedUserLocks();
     private final ReentrantLock rebuilding = new ReentrantLock();
@@ -75,11 +79,20 @@ public final class Mailboxes implements AutoCloseable {
         this.quotas = new Quotas(data, b.quota);
         this.library = b.library;
         this.decorate = b.decorate;
-        Set<String> initial = new TreeSet<>(users.users());
-        for (String u : initial) {
-            UserStore.createMaildir(data, u);
+        if (data.getParent() == null) {
+            throw new IllegalArgumentException("the data directory cannot be the root of the file system: " + data);
         }
-        this.current = open(initial);
+        this.current = open();
+        for (String u : users.users()) {
+            ensureMailbox(u);
+        }
+    }
+
+    /** Opens the mail library on a World; tests give a variant that fails on cue. */
+    @FunctionalInterface
+    public interface Library {
+        /** The library over the Maildirs in the declared directory {@code root} of {@code world}. */
+        Mailboat open(World world, UserLocks locks, String root);
     }
 
     public static Builder builder(Path data, UserStore users) {
@@ -92,7 +105,7 @@ public final class Mailboxes implements AutoCloseable {
         private final UserStore users;
         private @Nullable String postmaster;
         private long quota;
-        private BiFunction<World, UserLocks, Mailboat> library = (w, l) -> Mailboat.open(w, MailboatConfig.DEFAULT, l);
+        private Library library = (w, l, root) -> Mailboat.openUnder(w, MailboatConfig.DEFAULT, root, l);
         private UnaryOperator<FileSystem> decorate = UnaryOperator.identity();
 
         private Builder(Path data, UserStore users) {
@@ -116,7 +129,7 @@ public final class Mailboxes implements AutoCloseable {
         }
 
         /** The library on a World (tests give a variant that fails on cue). */
-        public Builder library(BiFunction<World, UserLocks, Mailboat> open) {
+        public Builder library(Library open) {
             this.library = open;
             return this;
         }
@@ -133,25 +146,52 @@ public final class Mailboxes implements AutoCloseable {
     }
 
     /**
-     * The World over the Maildirs of {@code names}, with the Linux file system (kept directory
-     * descriptors, one system call per operation) where it is available, else the World's own.
+     * The World over the data directory (its parent as the World's root, the data directory and
+     * each whole Maildir in it declared), with the Linux file system (kept directory descriptors,
+     * one system call per operation) where it is available, else the World's own.
      */
-    private Generation open(Set<String> names) throws IOException {
-        List<String> dirs = maildirs(names);
-        RealWorld world = RealWorld.open(data, 0, 1, dirs);
-        LinuxFileSystem linux;
+    private Generation open() throws IOException {
+        Path parent = java.util.Objects.requireNonNull(data.getParent());
+        String root = rootName();
+        List<String> dirs = new ArrayList<>();
+        dirs.add(root);
+        for (String u : wholeMaildirs(data)) {
+            dirs.addAll(maildirs(List.of(root + "/" + u)));
+        }
+        LinuxFileSystem linux = LinuxFileSystem.open(parent, dirs).orElse(null);
+        RealWorld world;
         try {
-            linux = LinuxFileSystem.open(data, dirs).orElse(null);
+            // With the Linux file system the World's own is not used: declare nothing there.
+            world = RealWorld.open(parent, 0, 1, linux != null ? List.of() : dirs);
         } catch (IOException | RuntimeException e) {
-            try {
-                world.close();
-            } catch (IOException c) {
-                e.addSuppressed(c);
+            if (linux != null) {
+                linux.close();
             }
             throw e;
         }
         TempFiles tmp = new TempFiles(decorate.apply(linux != null ? linux : world.fileSystem()));
-        return new Generation(world, linux, library.apply(new WorldWithFileSystem(world, tmp), locks), names, tmp);
+        return new Generation(world, linux, library.open(new WorldWithFileSystem(world, tmp), locks, root), tmp);
+    }
+
+    /** The data directory's name: the World's declared directory of mail. */
+    private String rootName() {
+        return java.util.Objects.requireNonNull(data.getFileName()).toString();
+    }
+
+    /** The users with a whole Maildir (tmp, new and cur) in {@code data} now. */
+    private static List<String> wholeMaildirs(Path data) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> entries = java.nio.file.Files.newDirectoryStream(data)) {
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                if (UserNames.valid(name) && java.nio.file.Files.isDirectory(e.resolve("tmp"))
+                        && java.nio.file.Files.isDirectory(e.resolve("new")) && java.nio.file.Files.isDirectory(e.resolve("cur"))) {
+                    found.add(name);
+                }
+            }
+        }
+        java.util.Collections.sort(found);
+        return found;
     }
 
     /** The Maildir directories of {@code names}: {@code u/tmp}, {@code u/new}, {@code u/cur}. */
@@ -163,6 +203,24 @@ public final class Mailboxes implements AutoCloseable {
             dirs.add(UserNames.cur(u));
         }
         return dirs;
+    }
+
+    /**
+     * Makes {@code user}'s Maildir in {@code data} through the mail library, as the server does
+     * ({@link Mailboat#createUser}: durable before it returns); for {@code mailboat adduser}.
+     * Nothing if it exists already.
+     */
+    public static void createMaildir(Path data, String user) throws IOException {
+        UserNames.check(user);
+        Path dir = data.toAbsolutePath();
+        Path parent = dir.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("the data directory cannot be the root of the file system: " + dir);
+        }
+        String root = java.util.Objects.requireNonNull(dir.getFileName()).toString();
+        try (RealWorld world = RealWorld.open(parent, 0, 1, List.of(root))) {
+            Mailboat.openUnder(world, MailboatConfig.DEFAULT, root).createUser(user);
+        }
     }
 
     public UserStore users() {
@@ -199,24 +257,31 @@ public final class Mailboxes implements AutoCloseable {
         return Optional.of(user);
     }
 
-    /** Makes sure the current generation has {@code user}'s Maildir, opening a new one if not. */
+    /**
+     * Makes sure {@code user} has a Maildir the current generation serves: the library creates
+     * it if it is missing; if another process made it (or part of it) since the World opened, a
+     * new generation that sees it is opened first.
+     */
     public void ensureMailbox(String user) throws IOException {
-        if (current.users().contains(user)) {
+        UserNames.check(user);
+        if (current.mailboat().checkUser(user)) {
             return;
         }
         rebuilding.lock();
         try {
             Generation old = current;
-            if (old.users().contains(user)) {
+            if (old.mailboat().checkUser(user)) {
                 return;
             }
-            UserStore.createMaildir(data, user);
-            Set<String> names = new TreeSet<>(old.users());
-            names.addAll(users.users());
-            names.add(user);
-            current = open(names);
-            old.release();
-            LOG.info("mailboxes now for {} users; added {}", names.size(), user);
+            if (java.nio.file.Files.exists(data.resolve(user))) {
+                // Made outside this World (adduser, an administrator, a crash left half of it):
+                // reopen, so the World's file system knows its directories.
+                current = open();
+                old.release();
+                old = current;
+            }
+            old.mailboat().createUser(user);
+            LOG.info("mailbox ready for {}", user);
         } finally {
             rebuilding.unlock();
         }

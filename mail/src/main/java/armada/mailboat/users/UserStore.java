@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The users of the mail server and their passwords, in the data directory: the file
- * {@code <data>/users} (see {@link UsersFile}) and one Maildir {@code <data>/<user>/{tmp,new,cur}}
- * per user.
+ * {@code <data>/users} (see {@link UsersFile}). Each user's Maildir,
+ * {@code <data>/<user>/{tmp,new,cur}}, is made by the mail library, not here.
  *
  * <p>Passwords are stored as PBKDF2-HMAC-SHA256 hashes with a random 16-byte salt and
  * {@value #ITERATIONS} iterations, OWASP's figure for that hash (its 210,000 is for
@@ -93,6 +93,20 @@ public final class UserStore {
         return new UserStore(dir, new Snapshot(Map.copyOf(UsersFile.read(file)), stamp, System.nanoTime()));
     }
 
+    /**
+     * Throws, with the reason, unless {@code user} is a valid name, not reserved, and not a user
+     * now; {@link #add} checks the last again under its locks.
+     */
+    public void checkNewName(String user) {
+        UserNames.check(user);
+        if (reserved(user)) {
+            throw new IllegalArgumentException("the name '" + user + "' is reserved for the server's own files");
+        }
+        if (current(false).users().containsKey(user)) {
+            throw new IllegalArgumentException("user '" + user + "' already exists");
+        }
+    }
+
     /** True for valid names the store keeps for its own files. */
     static boolean reserved(String name) {
         return name.equals(FILE) || DISK_FILE.matcher(name).matches();
@@ -143,23 +157,20 @@ public final class UserStore {
     }
 
     /**
-     * Adds {@code user} with {@code password}: creates the Maildir (durably), then stores the
-     * hash. The caller may clear {@code password} afterwards.
+     * Adds {@code user} with {@code password}: stores the hash. The Maildir is the mail
+     * library's to make (the server makes it when it first needs it; {@code mailboat adduser}
+     * makes it first). The caller may clear {@code password} afterwards.
      *
      * @throws IllegalArgumentException if the name is invalid or reserved, the user exists, or
      *     the password is empty
      */
     public void add(String user, char[] password) throws IOException {
-        UserNames.check(user);
-        if (reserved(user)) {
-            throw new IllegalArgumentException("the name '" + user + "' is reserved for the server's own files");
-        }
+        checkNewName(user);
         PasswordHash hash = hash(password);
         change(now -> {
             if (now.containsKey(user)) {
                 throw new IllegalArgumentException("user '" + user + "' already exists");
             }
-            createMaildir(data, user);
             now.put(user, hash);
         });
     }
@@ -239,31 +250,6 @@ public final class UserStore {
         }
     }
 
-
-    /**
-     * Creates {@code <data>/<user>/{tmp,new,cur}} where missing, each new entry made durable by
-     * forcing its parent. Also for a server that finds a user in the file without a Maildir.
-     */
-    public static void createMaildir(Path data, String user) throws IOException {
-        UserNames.check(user);
-        Path home = data.resolve(user);
-        boolean newHome = !Files.isDirectory(home);
-        Files.createDirectories(home);
-        boolean made = false;
-        for (String sub : new String[] {UserNames.tmp(user), UserNames.inbox(user), UserNames.cur(user)}) {
-            Path dir = data.resolve(sub);
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                made = true;
-            }
-        }
-        if (made) {
-            UsersFile.forceDirectory(home);
-        }
-        if (newHome) {
-            UsersFile.forceDirectory(data);
-        }
-    }
 
     @Override
     public String toString() {

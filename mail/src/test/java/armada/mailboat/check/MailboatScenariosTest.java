@@ -25,9 +25,10 @@ class MailboatScenariosTest extends ShippedScenarioTests {
                 .map(Scenario::name).toList();
         assertThat(holds).contains("mailboat/deliver-pickup", "mailboat/deliver-deliver", "mailboat/pickup-delete",
                 "mailboat/crash-deliver", "mailboat/crash-deliver-ordered", "mailboat/crash-deliver-reordered",
-                "mailboat/crash-in-recovery");
+                "mailboat/crash-in-recovery", "mailboat/create-deliver", "mailboat/reader-move",
+                "mailboat/reader-pickup");
         assertThat(violated).containsExactlyInAnyOrder("mailboat/direct-to-new", "mailboat/no-message-fsync",
                 "mailboat/no-new-fsync", "mailboat/rename-over-existing", "mailboat/unlocked-pickup",
-                "mailboat/recovery-clears-new");
+                "mailboat/recovery-clears-new", "mailboat/no-maildir-fsync", "mailboat/delete-misses-move");
     }
 }

@@ -97,6 +97,22 @@ class SettingsTest {
     }
 
     @Test
+    void messageBuffer_isReadAndMustHoldTheLargestMessage() {
+        // The bound on DATA held in memory: a size, by default a quarter of the heap (at least
+        // one message), and never smaller than one message of the size limit, which it could never take.
+        assertThat(Settings.of(Map.of("data", "/a", "message-buffer", "64M")).server().messageBuffer())
+                .isEqualTo(64L << 20);
+        assertThat(Settings.of(Map.of("data", "/a")).server().messageBuffer())
+                .isEqualTo(Math.max(10L << 20, Runtime.getRuntime().maxMemory() / 4));
+        assertThatThrownBy(() -> Settings.of(Map.of("data", "/a", "message-buffer", "1M", "max-message-size", "2M")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the message buffer (1048576 octets) must hold at least one message of the largest size "
+                        + "(2097152 octets)");
+        assertThatThrownBy(() -> Settings.of(Map.of("data", "/a", "message-buffer", "lots")))
+                .hasMessageContaining("message-buffer");
+    }
+
+    @Test
     void submissionWithoutTls_isRefused() {
         // AUTH only after STARTTLS: a submission service without a certificate could never be used.
         assertThatThrownBy(() -> Settings.of(Map.of("data", "/a", "submission", "127.0.0.1:587")))

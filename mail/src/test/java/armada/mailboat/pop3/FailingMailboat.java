@@ -16,8 +16,8 @@ final class FailingMailboat extends Mailboat {
     volatile boolean failDelete;
     volatile boolean failFirstPickup;
 
-    FailingMailboat(World world, UserLocks locks) {
-        super(world, MailboatConfig.DEFAULT, locks);
+    FailingMailboat(World world, UserLocks locks, String root) {
+        super(world, MailboatConfig.DEFAULT, locks, root);
     }
 
     @Override

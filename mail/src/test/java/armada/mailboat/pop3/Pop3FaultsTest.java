@@ -20,7 +20,7 @@ class Pop3FaultsTest {
 
     @BeforeEach
     void start() throws IOException {
-        pop = Pop3Harness.start(root, Pop3Harness.config(null), (w, locks) -> mail = new FailingMailboat(w, locks));
+        pop = Pop3Harness.start(root, Pop3Harness.config(null), (w, locks, r) -> mail = new FailingMailboat(w, locks, r));
     }
 
     @AfterEach

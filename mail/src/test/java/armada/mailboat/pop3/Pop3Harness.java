@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +40,7 @@ final class Pop3Harness implements AutoCloseable {
     private final Listener listener;
 
     private Pop3Harness(Path root, ServerConfig config, InetAddress bind, Duration idle,
-            BiFunction<World, UserLocks, Mailboat> library) throws IOException {
+            Mailboxes.Library library) throws IOException {
         this.root = root;
         this.mailboxes = Mailboxes.builder(root, TestUsers.write(root, PASSWORDS)).library(library).open();
         this.server = new Pop3Server(config, mailboxes);
@@ -61,18 +60,18 @@ final class Pop3Harness implements AutoCloseable {
     }
 
     static Pop3Harness start(Path root, ServerConfig config) throws IOException {
-        return start(root, config, (w, l) -> Mailboat.open(w, MailboatConfig.DEFAULT, l));
+        return start(root, config, (w, l, r) -> Mailboat.openUnder(w, MailboatConfig.DEFAULT, r, l));
     }
 
     /** With a mail library of the test's making (a broken variant, say). */
-    static Pop3Harness start(Path root, ServerConfig config, BiFunction<World, UserLocks, Mailboat> library)
+    static Pop3Harness start(Path root, ServerConfig config, Mailboxes.Library library)
             throws IOException {
         return new Pop3Harness(root, config, InetAddress.getLoopbackAddress(), Duration.ofSeconds(30), library);
     }
 
     /** Listening on {@code bind}, with the listener's idle timeout {@code idle}. */
     static Pop3Harness start(Path root, ServerConfig config, InetAddress bind, Duration idle) throws IOException {
-        return new Pop3Harness(root, config, bind, idle, (w, l) -> Mailboat.open(w, MailboatConfig.DEFAULT, l));
+        return new Pop3Harness(root, config, bind, idle, (w, l, r) -> Mailboat.openUnder(w, MailboatConfig.DEFAULT, r, l));
     }
 
     Mailboxes mailboxes() {

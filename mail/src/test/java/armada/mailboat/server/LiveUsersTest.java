@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import armada.mailboat.TestUsers;
 import armada.mailboat.config.ServerConfig;
+import armada.mailboat.store.Mailboxes;
 import armada.mailboat.users.UserStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -97,6 +98,23 @@ class LiveUsersTest {
             UserStore.open(data).add("dave", "dave-password".toCharArray());
             assertThat(rcpt(server, "dave")).startsWith("250");
             assertThat(login(server, "dave", "dave-password")).startsWith("+OK maildrop has 1 messages (");
+        }
+    }
+
+    @Test
+    void userAddedWithAMaildirMadeByAnotherProcess_isServed() throws IOException {
+        // mailboat adduser makes the Maildir through its own World first, then adds the user:
+        // the running server's World has not seen those directories, opens a new one that has,
+        // and serves erin at once. Her Maildir is the layout a mail reader expects.
+        try (MailServer server = start()) {
+            assertThat(rcpt(server, "erin")).startsWith("550 5.1.1");
+            Mailboxes.createMaildir(data, "erin");
+            UserStore.open(data).add("erin", "erin-password".toCharArray());
+            assertThat(rcpt(server, "erin")).startsWith("250");
+            assertThat(rcpt(server, "alice")).startsWith("250");
+            assertThat(login(server, "erin", "erin-password")).startsWith("+OK maildrop has 1 messages (");
+            assertThat(data.resolve("erin/cur")).isDirectory();
+            assertThat(data.resolve("erin/tmp")).isDirectory();
         }
     }
 

@@ -172,8 +172,8 @@ class SmtpDeliveryTest {
      */
     static final class FailingForBob extends Mailboat {
 
-        FailingForBob(World world, UserLocks locks) {
-            super(world, MailboatConfig.DEFAULT, locks);
+        FailingForBob(World world, UserLocks locks, String root) {
+            super(world, MailboatConfig.DEFAULT, locks, root);
         }
 
         @Override

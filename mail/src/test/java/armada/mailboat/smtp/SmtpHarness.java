@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -83,12 +82,12 @@ final class SmtpHarness implements AutoCloseable {
     }
 
     /** With a mail library of the test's making. */
-    static UnaryOperator<Mailboxes.Builder> library(BiFunction<World, UserLocks, Mailboat> open) {
+    static UnaryOperator<Mailboxes.Builder> library(Mailboxes.Library open) {
         return b -> b.library(open);
     }
 
     static UnaryOperator<Mailboxes.Builder> defaultLibrary() {
-        return library((w, l) -> Mailboat.open(w, MailboatConfig.DEFAULT, l));
+        return library((w, l, r) -> Mailboat.openUnder(w, MailboatConfig.DEFAULT, r, l));
     }
 
     Mailboxes mailboxes() {

@@ -94,6 +94,11 @@ final class EagerMailSpec extends TransitionSpec<EagerMailSpec.State> {
             case Unlock(String u, int session) -> this.<State>gets(s -> s).then(s -> s.lock() == session
                     ? modify(st -> new State(st.box(), -1, List.of())) : this.<Unit>undefined());
             case CheckUser(String u) -> ret(u.equals(user));
+            // Not in the papers' operations: the comparison never draws them.
+            case MailOp.CreateUser c -> undefined();
+            case MailOp.PickupIds p -> undefined();
+            case MailOp.Read r -> undefined();
+            case MailOp.Reader r -> undefined();
         };
     }
 

@@ -33,6 +33,42 @@ class MailboxesTest {
     }
 
     @Test
+    void maildirsOfEarlierVersions_areServedAsTheyAre() throws IOException {
+        // Earlier versions made <data>/<user>/{tmp,new,cur} with NIO; the layout is unchanged,
+        // so that data opens as it is: alice's mail in new/ and cur/ is served, bob's Maildir,
+        // left without cur/ (a crash while an old version made it), is completed and keeps its mail.
+        for (String d : java.util.List.of("alice/tmp", "alice/new", "alice/cur", "bob/new")) {
+            Files.createDirectories(data.resolve(d));
+        }
+        Files.writeString(data.resolve("alice/new/1.0"), "first\n");
+        Files.writeString(data.resolve("alice/cur/2.0:2,S"), "second\n");
+        Files.writeString(data.resolve("bob/new/3.0"), "bob's\n");
+        try (Mailboxes m = open(b -> b)) {
+            assertThat(m.pickupIds("alice")).containsExactly("1.0", "cur/2.0:2,S");
+            assertThat(new String(m.read("alice", "cur/2.0:2,S", 0, 100), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("second\n");
+            m.unlock("alice");
+            assertThat(m.pickupIds("bob")).containsExactly("3.0");
+            m.unlock("bob");
+        }
+        assertThat(data.resolve("bob/cur")).isDirectory();
+        assertThat(data.resolve("bob/tmp")).isDirectory();
+    }
+
+    @Test
+    void createMaildir_makesAWholeOneThroughTheLibraryAndKeepsMailThere() throws IOException {
+        // adduser's Maildir: a half one left from before (restored from a backup) is completed, its mail kept.
+        Files.createDirectories(data.resolve("carol/new"));
+        Files.writeString(data.resolve("carol/new/1.0"), "old mail");
+        Mailboxes.createMaildir(data, "carol");
+        assertThat(data.resolve("carol/new/1.0")).hasContent("old mail");
+        assertThat(data.resolve("carol/cur")).isDirectory();
+        assertThat(data.resolve("carol/tmp")).isDirectory();
+        Mailboxes.createMaildir(data, "dave");
+        assertThat(data.resolve("dave/new")).isDirectory();
+    }
+
+    @Test
     void localPart_isFoundWithoutRegardToCase() throws IOException {
         // RFC 5321 lets a server treat local parts case-insensitively; user names are lower case.
         try (Mailboxes m = open(b -> b)) {

@@ -19,15 +19,13 @@ class UserStoreTest {
     Path data;
 
     @Test
-    void addThenVerify_acceptsThePasswordAndMakesTheMaildir() throws IOException {
-        // The right password verifies, and the user's tmp/new/cur exist for the mail library.
+    void addThenVerify_acceptsThePasswordAndLeavesTheMaildirToTheLibrary() throws IOException {
+        // The right password verifies; the Maildir is the mail library's to make, through the World.
         UserStore store = UserStore.open(data);
         store.add("alice", "s3cret pass".toCharArray());
         assertThat(store.verify("alice", "s3cret pass".toCharArray())).isTrue();
         assertThat(store.users()).containsExactly("alice");
-        for (String sub : List.of("tmp", "new", "cur")) {
-            assertThat(data.resolve("alice").resolve(sub)).isDirectory();
-        }
+        assertThat(data.resolve("alice")).doesNotExist();
     }
 
     @Test
@@ -189,16 +187,6 @@ class UserStoreTest {
         store.add("alice", "secret".toCharArray());
         Files.writeString(store.file(), "\n" + Files.readString(store.file()) + "\n\n");
         assertThat(UserStore.open(data).verify("alice", "secret".toCharArray())).isTrue();
-    }
-
-    @Test
-    void existingMaildir_isKept() throws IOException {
-        // A Maildir left from before (say, restored from backup) is reused, not an error, and its mail stays.
-        Files.createDirectories(data.resolve("alice/new"));
-        Files.writeString(data.resolve("alice/new/1.0"), "old mail");
-        UserStore.open(data).add("alice", "secret".toCharArray());
-        assertThat(data.resolve("alice/new/1.0")).hasContent("old mail");
-        assertThat(data.resolve("alice/cur")).isDirectory();
     }
 
     @Test
