@@ -41,6 +41,11 @@ final class LayerDevices {
         return layer.handle(generation);
     }
 
+    /** How many options the pending call of the thread in {@code slot} to layer {@code index} has now. */
+    int outcomeCount(int index, int slot) {
+        return inOrder.get(index).outcomeCount(slot);
+    }
+
     /** The layers' states, for the crash cache: equal states, equal futures. */
     List<Object> fingerprint() {
         List<Object> out = new ArrayList<>(inOrder.size());

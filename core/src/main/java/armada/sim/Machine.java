@@ -623,9 +623,9 @@ public final class Machine implements AutoCloseable {
     }
 
     private void addThreadOptions(SimThread t) {
-        if (Action.kind(t.pending) == Action.LAYER && t.waitingOn instanceof SimLayer<?>.Call call) {
+        if (Action.kind(t.pending) == Action.LAYER) {
             // A layer step's outcomes from the state it would run in: each one an option.
-            int n = call.outcomeCount();
+            int n = layers.outcomeCount((int) Action.object(t.pending), t.slot);
             for (int v = 0; v < n; v++) {
                 choice.add(Choice.thread(t.slot, n == 1 ? 0 : v + 1), t.pending);
             }

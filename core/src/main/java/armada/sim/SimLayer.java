@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * A lower layer's spec run as a device of the machine (CSPEC layers): each call of one of its
  * operations is one atomic step and one scheduling point; when the step has several outcomes
  * from the state it runs in, each is an option of the schedule (like the values of
- * {@code random}), so the search tries them all; an operation with no outcome is disabled and
- * its thread waits, as on a lock. The state is the spec's: at a crash the spec's crash step
+ * {@code random}), so the search tries them all. An operation with no outcome is disabled: the
+ * call is then an attempt that sees the state, and the thread waits as a spinner does until the
+ * layer changes (so every attempt is an event the partial-order reduction sees race with the
+ * step that enables it), then tries again. The state is the spec's: at a crash the spec's crash step
  * decides what is left ({@link LayerDevices}), and handles made before it are stale.
  *
  * <p>Every step of a layer conflicts with every other step of the same layer (the sound choice:
@@ -78,11 +80,27 @@ final class SimLayer<S> implements SpinLog.Versioned {
         c.op = op;
         c.cachedVersion = -1;
         int opId = opIds.computeIfAbsent(op, o -> opIds.size());
-        machine.spinPoint(me, this, Action.LAYER, opId);
-        machine.point(me, Action.of(Action.LAYER, me.slot, index), c);
-        Outcomes<?, S> outs = c.outcomes();
-        if (outs.isUndefined()) {
-            throw machine.fail(new Failure.LayerUndefined(spec.name(), me.name + " " + op, String.valueOf(state)));
+        Outcomes<?, S> outs;
+        while (true) {
+            machine.spinPoint(me, this, Action.LAYER, opId);
+            machine.point(me, Action.of(Action.LAYER, me.slot, index), null);
+            outs = c.outcomes();
+            if (outs.isUndefined()) {
+                throw machine.fail(new Failure.LayerUndefined(spec.name(), me.name + " " + op, String.valueOf(state)));
+            }
+            if (!outs.list().isEmpty()) {
+                break;
+            }
+            // Disabled: this attempt saw the state; the thread waits, as a spinner, for the layer to change.
+            if (machine.direct()) {
+                throw machine.fail(new Failure.Deadlock("boot calls " + op + " of layer " + spec.name()
+                        + ", which is disabled in state " + state + ", and boot runs alone"));
+            }
+            synchronise(me);
+            me.spin.read(this, version, Action.LAYER, opId);
+            if (machine.tracing()) {
+                machine.trace(me, spec.name() + ": " + op + " is disabled in state " + state + ": waits");
+            }
         }
         List<? extends Outcome<?, S>> list = outs.list();
         int pick = me.chosenValue;
@@ -98,9 +116,7 @@ final class SimLayer<S> implements SpinLog.Versioned {
             throw new IllegalStateException("outcome " + pick + " of " + list.size() + " for " + op);
         }
         Outcome<?, S> o = list.get(pick);
-        Machine.joinClock(me.clock, released);
-        System.arraycopy(me.clock, 0, released, 0, released.length);
-        me.clock[me.slot]++;
+        synchronise(me);
         boolean changed = !o.next().equals(state);
         state = o.next();
         if (changed) {
@@ -117,6 +133,19 @@ final class SimLayer<S> implements SpinLog.Versioned {
         @SuppressWarnings("unchecked")
         R result = (R) o.result();
         return result;
+    }
+
+    /** How many options the pending call of the thread in {@code slot} has now. */
+    int outcomeCount(int slot) {
+        Call c = calls.get(slot);
+        return c == null ? 1 : c.outcomeCount();
+    }
+
+    /** A layer step orders like an atomic cell's: it sees every earlier step and is seen by every later one. */
+    private void synchronise(SimThread me) {
+        Machine.joinClock(me.clock, released);
+        System.arraycopy(me.clock, 0, released, 0, released.length);
+        me.clock[me.slot]++;
     }
 
     @Override
@@ -140,19 +169,15 @@ final class SimLayer<S> implements SpinLog.Versioned {
             return o;
         }
 
-        /** How many options the call has now: 0 when disabled, 1 for undefined behaviour. */
+        /** How many options the call has now: one for undefined behaviour and for a disabled attempt. */
         int outcomeCount() {
             Outcomes<?, S> outs = outcomes();
-            return outs.isUndefined() ? 1 : outs.list().size();
-        }
-
-        boolean enabled() {
-            return outcomeCount() > 0;
+            return outs.isUndefined() ? 1 : Math.max(1, outs.list().size());
         }
 
         @Override
         public String toString() {
-            return op + " of " + spec.name() + ", disabled in state " + state;
+            return op + " of " + spec.name();
         }
     }
 

@@ -47,9 +47,6 @@ final class SimThread {
         if (w instanceof SimLock lock) {
             return lock.owner == null;
         }
-        if (w instanceof SimLayer<?>.Call call) {
-            return call.enabled();
-        }
         if (w instanceof SpinLog log) {
             return log.changed();
         }
