@@ -46,6 +46,16 @@ final class LayerDevices {
         return inOrder.get(index).outcomeCount(slot);
     }
 
+    /** Whether the last call the thread in {@code slot} made to some layer could now change it. */
+    boolean couldChange(int slot) {
+        for (SimLayer<?> l : inOrder) {
+            if (l.couldChange(slot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The layers' states, for the crash cache: equal states, equal futures. */
     List<Object> fingerprint() {
         List<Object> out = new ArrayList<>(inOrder.size());

@@ -557,6 +557,13 @@ public final class Machine implements AutoCloseable {
                     }
                 }
             }
+            if (choice.size == 0 && spinnerCouldChangeALayer()) {
+                // Not stuck: a spinner's call has an outcome that changes its layer, which an
+                // earlier iteration's sibling option takes; this branch only repeats itself.
+                abandoned = true;
+                stop(null);
+                return null;
+            }
             if (choice.size == 0) {
                 stop(!live ? new Failure.LockMisuse("no thread to run")
                         : anySpinning() ? new Failure.Livelock(describeWaiting())
@@ -611,6 +618,16 @@ public final class Machine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private boolean spinnerCouldChangeALayer() {
+        for (int i = 0; i < threadCount; i++) {
+            if (slots[i].state == SimThread.State.READY && slots[i].waitingOn instanceof SpinLog
+                    && layers.couldChange(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean anySpinning() {

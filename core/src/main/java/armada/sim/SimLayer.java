@@ -97,7 +97,7 @@ final class SimLayer<S> implements SpinLog.Versioned {
                         + ", which is disabled in state " + state + ", and boot runs alone"));
             }
             synchronise(me);
-            me.spin.read(this, version, Action.LAYER, opId);
+            me.spin.readWhole(this, version, Action.LAYER, opId);
             if (machine.tracing()) {
                 machine.trace(me, spec.name() + ": " + op + " is disabled in state " + state + ": waits");
             }
@@ -123,7 +123,7 @@ final class SimLayer<S> implements SpinLog.Versioned {
             version++;
             me.spin.clear();
         } else {
-            me.spin.read(this, version, Action.LAYER, opId);
+            me.spin.readWhole(this, version, Action.LAYER, opId);
         }
         if (machine.tracing()) {
             machine.trace(me, spec.name() + ": " + op + " -> " + armada.check.Values.show(o.result())
@@ -133,6 +133,24 @@ final class SimLayer<S> implements SpinLog.Versioned {
         @SuppressWarnings("unchecked")
         R result = (R) o.result();
         return result;
+    }
+
+    /**
+     * Whether the last call of the thread in {@code slot} could, from the state now, take an
+     * outcome that changes the state (a store buffer's flush, say): then a spinner waiting on
+     * it is not stuck for good.
+     */
+    boolean couldChange(int slot) {
+        Call c = calls.get(slot);
+        if (c == null || c.op == null) {
+            return false;
+        }
+        for (Outcome<?, S> o : c.outcomes().list()) {
+            if (!o.next().equals(state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many options the pending call of the thread in {@code slot} has now. */
