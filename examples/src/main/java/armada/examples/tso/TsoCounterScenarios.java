@@ -5,6 +5,7 @@ import armada.examples.spinlock.CounterOp.Increment;
 import armada.examples.spinlock.CounterSpec;
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
+import armada.layers.LayerChain;
 import armada.layers.Layers;
 import armada.layers.Mover;
 import armada.layers.MoverCheck;
@@ -31,7 +32,9 @@ public final class TsoCounterScenarios implements ScenarioSource {
     static final LockSpec LOCK = new LockSpec();
 
     /** The layer chain these scenarios check, top first: each link is a scenario. */
-    public static final List<String> CHAIN = List.of("tso-counter/counter-on-lock", "tso-counter/lock-on-tso");
+    public static final LayerChain CHAIN = new LayerChain("counter", List.of(
+            new LayerChain.Link("tso-counter/counter-on-lock", "counter", "lock"),
+            new LayerChain.Link("tso-counter/lock-on-tso", "lock", "tso")));
 
     @Override
     public List<Scenario<?, ?>> scenarios() {
@@ -44,7 +47,8 @@ public final class TsoCounterScenarios implements ScenarioSource {
                         "broken: Peterson's lock without the barrier; store buffering lets both cores in"),
                 lockOnTso(),
                 counterOnLock("counter-on-lock", null, lockClaims(),
-                        "layer 2 of 2: the counter on the Lock layer run as the World; mover claims checked"),
+                        "layer 2 of 2: the counter on the Lock layer run as the World (mover claims checked);"
+                                + " composes with tso-counter/lock-on-tso"),
                 counterOnLock("false-mover-claim", "false-mover", falseClaim(),
                         "broken: claims the Lock layer's Release is a right mover; another core's Acquire after"
                                 + " it cannot be moved before it"));
@@ -66,7 +70,8 @@ public final class TsoCounterScenarios implements ScenarioSource {
     /** Layer 1 of 2: the Lock layer on TSO, with the calls the counter above makes. */
     private static Scenario<?, ?> lockOnTso() {
         return Scenario.<LockSpec.State, TsoLock>builder("tso-counter/lock-on-tso", LOCK)
-                .description("layer 1 of 2: the spin lock on TSO against the Lock layer (chain " + CHAIN + ")")
+                .description("layer 1 of 2: the spin lock on TSO against the Lock layer; composes with"
+                        + " tso-counter/counter-on-lock")
                 .boot(w -> TsoLock.on(Layers.open(w, TSO)))
                 .driver(TsoLock::apply)
                 .thread(new LockOp.Acquire(1), new LockOp.Read(1), new LockOp.Write(1, 1), new LockOp.Release(1))
