@@ -105,6 +105,16 @@ public final class Explorer {
         } catch (IllegalArgumentException e) {
             throw new ExploreException(Objects.requireNonNullElse(e.getMessage(), "malformed schedule"));
         }
+        armada.layers.MoverCheck<?> claims = sc.moverClaims();
+        armada.layers.MoverReport movers = claims == null ? null : claims.check();
+        if (movers instanceof armada.layers.MoverReport.Invalid invalid) {
+            throw new ExploreException(sc.name() + ": " + invalid.error());
+        }
+        if (movers instanceof armada.layers.MoverReport.Refuted refuted) {
+            // The claims are checked before any execution: a false one fails whatever the schedule.
+            return new Replay(schedule, refuted.failure(), false,
+                    List.of(new armada.check.TraceLine("movers", refuted.detail())), List.of(), 0);
+        }
         return onVirtualThread(() -> {
             try (Machine m = machineFor(sc)) {
                 return replayStrict(m, sc, new Judge(new RefinementChecker<>(sc.spec())), decisions);

@@ -49,6 +49,15 @@ class MoverClaimsScenarioTest {
     }
 
     @Test
+    void falseClaim_failsItsReplayToo() {
+        // The replay line a false claim prints must show the same failure, not a correct execution.
+        armada.explore.Replay r = Explorer.replay(with(MoverCheck.of(BELOW, DOMAIN)
+                .claim(MoverClaim.of(Get.class, Mover.RIGHT))), "-", null);
+        assertThat(r.failure()).isNotNull();
+        assertThat(r.failure().kind()).isEqualTo("false-mover");
+    }
+
+    @Test
     void moverCheckCutByItsStateBound_isInconclusiveNotHolds() {
         Verdict v = Explorer.check(with(MoverCheck.of(BELOW, DOMAIN).maxStates(1)
                 .claim(MoverClaim.of(Flip.class, Mover.BOTH))), ExploreOptions.DEFAULTS);
