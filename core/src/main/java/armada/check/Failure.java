@@ -8,7 +8,7 @@ public sealed interface Failure {
 
     /** Every failure kind's name, as {@link #kind()} gives it. */
     java.util.List<String> KINDS = java.util.List.of("not-refinement", "deadlock", "livelock", "data-race",
-            "stale-object", "lock-misuse", "step-bound", "exception", "crash-invariant", "stuck");
+            "stale-object", "lock-misuse", "step-bound", "exception", "crash-invariant", "stuck", "layer-undefined", "false-mover");
 
     /** A stable, lower-case name for the kind of failure. */
     String kind();
@@ -153,6 +153,38 @@ public sealed interface Failure {
         @Override
         public String message() {
             return "an execution ran for more than " + seconds + " s without calling the World: " + where;
+        }
+    }
+
+    /**
+     * Code called an operation of the layer below in a state where that layer's spec says its
+     * behaviour is undefined: the code above broke the lower layer's precondition.
+     */
+    record LayerUndefined(String layer, String call, String state) implements Failure {
+        @Override
+        public String kind() {
+            return "layer-undefined";
+        }
+
+        @Override
+        public String message() {
+            return call + " has undefined behaviour in layer " + layer + " from state " + state;
+        }
+    }
+
+    /**
+     * A mover claim about a layer's operations is false: the commutation diagram (CSPEC Fig. 10)
+     * fails for {@code detail}'s two operations, from its state, with its two differing outcomes.
+     */
+    record FalseMoverClaim(String claim, String detail) implements Failure {
+        @Override
+        public String kind() {
+            return "false-mover";
+        }
+
+        @Override
+        public String message() {
+            return "mover claim '" + claim + "' is false: " + detail;
         }
     }
 }

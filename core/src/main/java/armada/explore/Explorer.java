@@ -41,8 +41,19 @@ public final class Explorer {
     public static Verdict check(Scenario<?, ?> scenario, ExploreOptions options, Progress.@Nullable Listener progress) {
         Scenario<?, ?> sc = options.maxCrashes() == null ? scenario
                 : scenario.withFaults(scenario.faults().withCrashes(options.maxCrashes()));
+        armada.layers.MoverCheck<?> claims = sc.moverClaims();
+        armada.layers.MoverReport movers = claims == null ? null : claims.check();
+        if (movers instanceof armada.layers.MoverReport.Invalid invalid) {
+            throw new ExploreException(sc.name() + ": " + invalid.error());
+        }
+        if (movers instanceof armada.layers.MoverReport.Refuted refuted) {
+            return new Verdict.Violated(new Verdict.Stats(0, 0, 0, 0, 0, 0, 0), "mover claims of " + sc.name(),
+                    new Counterexample(refuted.failure(), "-", List.of(new armada.check.TraceLine("movers",
+                            refuted.detail())), List.of(), 0));
+        }
         Search search = new Search(sc, options, progress);
-        return watched(search, options.stuckSeconds());
+        Verdict v = watched(search, options.stuckSeconds());
+        return movers instanceof armada.layers.MoverReport.Checked checked ? MoverVerdicts.within(v, checked) : v;
     }
 
     /**
@@ -96,6 +107,16 @@ public final class Explorer {
             decisions = Schedules.parse(schedule);
         } catch (IllegalArgumentException e) {
             throw new ExploreException(Objects.requireNonNullElse(e.getMessage(), "malformed schedule"));
+        }
+        armada.layers.MoverCheck<?> claims = sc.moverClaims();
+        armada.layers.MoverReport movers = claims == null ? null : claims.check();
+        if (movers instanceof armada.layers.MoverReport.Invalid invalid) {
+            throw new ExploreException(sc.name() + ": " + invalid.error());
+        }
+        if (movers instanceof armada.layers.MoverReport.Refuted refuted) {
+            // The claims are checked before any execution: a false one fails whatever the schedule.
+            return new Replay(schedule, refuted.failure(), false,
+                    List.of(new armada.check.TraceLine("movers", refuted.detail())), List.of(), 0);
         }
         return onVirtualThread(() -> {
             try (Machine m = machineFor(sc)) {

@@ -43,6 +43,7 @@ public final class Scenario<S, I> implements Workload {
     private final int maxSteps;
     private final int randomDomain;
     private final @Nullable CrashInvariant crashInvariant;
+    private final armada.layers.@Nullable MoverCheck<?> moverClaims;
 
     private Scenario(Builder<S, I> b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -80,6 +81,12 @@ public final class Scenario<S, I> implements Workload {
         this.maxSteps = b.maxSteps;
         this.randomDomain = b.randomDomain;
         this.crashInvariant = b.crashInvariant;
+        this.moverClaims = b.moverClaims;
+    }
+
+    /** The mover claims about the layer below that the check checks first, or null. */
+    public armada.layers.@Nullable MoverCheck<?> moverClaims() {
+        return moverClaims;
     }
 
     public static <S, I> Builder<S, I> builder(String name, Spec<S> spec) {
@@ -175,6 +182,7 @@ public final class Scenario<S, I> implements Workload {
         b.maxSteps = maxSteps;
         b.randomDomain = randomDomain;
         b.crashInvariant = crashInvariant;
+        b.moverClaims = moverClaims;
         return b;
     }
 
@@ -282,6 +290,7 @@ public final class Scenario<S, I> implements Workload {
         private int maxSteps = 10_000;
         private int randomDomain = 2;
         private @Nullable CrashInvariant crashInvariant;
+        private armada.layers.@Nullable MoverCheck<?> moverClaims;
 
         private Builder(String name, Spec<S> spec) {
             if (!name.matches("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")) {
@@ -397,6 +406,15 @@ public final class Scenario<S, I> implements Workload {
         /** A crash invariant, checked wherever a crash could happen; {@code name} says what it claims. */
         public Builder<S, I> crashInvariant(String name, Predicate<DurableState> invariant) {
             this.crashInvariant = new CrashInvariant(name, invariant);
+            return this;
+        }
+
+        /**
+         * Mover claims about the layer below (CSPEC section 6.1), checked before the search: a
+         * false claim is the scenario's violation, with kind {@code false-mover}.
+         */
+        public Builder<S, I> moverClaims(armada.layers.MoverCheck<?> claims) {
+            this.moverClaims = claims;
             return this;
         }
 

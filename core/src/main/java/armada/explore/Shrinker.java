@@ -147,6 +147,8 @@ final class Shrinker {
             case Failure.Deadlock d -> "";
             case Failure.Livelock l -> "";
             case Failure.LockMisuse m -> m.detail().replaceAll("^t\\d+ ", "");
+            case Failure.LayerUndefined u -> u.layer() + " " + u.call().replaceAll("^\\S+ ", "");
+            case Failure.FalseMoverClaim c -> c.claim();
         };
     }
 

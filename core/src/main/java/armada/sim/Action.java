@@ -59,6 +59,11 @@ public final class Action {
     public static final int LOCAL = 21;
     /** A link: reads its source name, writes its target name (a pair object, see FsObjects). */
     public static final int FS_LINK = 22;
+    /**
+     * A call of a lower layer's operation ({@link SimLayer}); the object is the layer. Conflicts
+     * with every call of the same layer, with a crash and with a spinner's wait.
+     */
+    public static final int LAYER = 23;
     /** Not a thread's step: the machine crashes. */
     public static final int CRASH = 30;
     /** Not a thread's step: a disk fails. */
@@ -105,7 +110,7 @@ public final class Action {
 
     private static boolean durableChange(int kind) {
         return kind == WRITE || kind == BARRIER || kind == FS_WRITE || kind == FS_GLOBAL || kind == FS_SYNC
-                || kind == FS_LINK;
+                || kind == FS_LINK || kind == LAYER;
     }
 
     private static boolean fs(int kind) {
@@ -141,7 +146,10 @@ public final class Action {
         }
         if (ka == SPIN || kb == SPIN) {
             int other = ka == SPIN ? kb : ka;
-            return other == SET || other == LOCK || other == UNLOCK;
+            return other == SET || other == LOCK || other == UNLOCK || other == LAYER;
+        }
+        if (ka == LAYER || kb == LAYER) {
+            return ka == kb && object(a) == object(b);
         }
         if (ka == BARRIER || kb == BARRIER) {
             long barrier = ka == BARRIER ? a : b;

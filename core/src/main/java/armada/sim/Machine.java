@@ -33,6 +33,7 @@ public final class Machine implements AutoCloseable {
     private final Recorder rec = new Recorder();
     private final Choice choice = new Choice();
     private final Devices devices = new Devices(this, new Host());
+    private final LayerDevices layers;
     private final List<Integer> crashStateCounts = new ArrayList<>();
     private boolean crashStatesCut;
     private volatile @Nullable SimThread baton;
@@ -82,6 +83,7 @@ public final class Machine implements AutoCloseable {
         }
         this.main = slots[0];
         this.world = new SimWorld(this);
+        this.layers = new LayerDevices(this, maxThreads);
     }
 
     /** How many values an explored {@code random(bound)} may return: {@code min(bound, domain)}. */
@@ -132,6 +134,7 @@ public final class Machine implements AutoCloseable {
         seesForced = s.seesForcedSteps();
         invariant = w.crashInvariant();
         devices.prepare(w);
+        layers.reset();
         crashStateCounts.clear();
         crashStatesCut = false;
         generation = 0;
@@ -358,7 +361,7 @@ public final class Machine implements AutoCloseable {
         crashing = false;
         stopping = false;
         current = main;
-        if (!chooseCrashState()) {
+        if (!chooseCrashState() || !layers.crash()) {
             return false;
         }
         generation++;
@@ -428,8 +431,42 @@ public final class Machine implements AutoCloseable {
         if (n > 1) {
             path[decisionCount] = Choice.survive(i);
         }
-        return cache.fresh(List.of(options.fingerprint(i), crashes, failures, randomSeen,
+        return cache.fresh(List.of(options.fingerprint(i), layers.fingerprint(), crashes, failures, randomSeen,
                 java.util.Set.copyOf(randomSeenLarge)), rec.history, steps, path);
+    }
+
+    /**
+     * After a crash, a choice among {@code n} (at least 2) states a lower layer's crash step
+     * allows; -1 if the strategy abandoned the execution there.
+     */
+    int chooseSurvivor(int n) {
+        choice.clear(-1);
+        for (int j = 0; j < n; j++) {
+            choice.add(Choice.survive(j), Action.of(Action.CRASH, 0, j));
+        }
+        int idx = scheduler.choose(choice);
+        if (idx == Scheduler.ABANDON) {
+            abandoned = true;
+            return -1;
+        }
+        record(choice.codes[idx]);
+        return idx;
+    }
+
+    /** The spec {@code spec} run as the layer below, for the calling code's generation. */
+    <S> armada.world.LowerLayer<S> openLayer(armada.spec.Spec<S> spec) {
+        me();
+        return layers.open(spec, generation);
+    }
+
+    /** Whether boot runs now, alone, without scheduling points. */
+    boolean direct() {
+        return direct;
+    }
+
+    /** Adds a trace line of the machine's own (call only when {@link #tracing()}). */
+    void traceMachine(String text) {
+        rec.line("machine", text);
     }
 
     private void record(long decision) {
@@ -448,7 +485,7 @@ public final class Machine implements AutoCloseable {
         }
         int kind = Action.kind(action);
         if (kind != Action.GET && kind != Action.SET && kind != Action.LOCK && kind != Action.UNLOCK
-                && kind != Action.SPIN) {
+                && kind != Action.SPIN && kind != Action.LAYER) {
             me.spin.clear();
         }
         if (direct) {
@@ -519,6 +556,13 @@ public final class Machine implements AutoCloseable {
                     }
                 }
             }
+            if (choice.size == 0 && spinnerCouldChangeALayer()) {
+                // Not stuck: a spinner's call has an outcome that changes its layer, which an
+                // earlier iteration's sibling option takes; this branch only repeats itself.
+                abandoned = true;
+                stop(null);
+                return null;
+            }
             if (choice.size == 0) {
                 stop(!live ? new Failure.LockMisuse("no thread to run")
                         : anySpinning() ? new Failure.Livelock(describeWaiting())
@@ -575,6 +619,16 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    private boolean spinnerCouldChangeALayer() {
+        for (int i = 0; i < threadCount; i++) {
+            if (slots[i].state == SimThread.State.READY && slots[i].waitingOn instanceof SpinLog
+                    && layers.couldChange(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean anySpinning() {
         for (int i = 0; i < threadCount; i++) {
             if (slots[i].state == SimThread.State.READY && slots[i].waitingOn instanceof SpinLog) {
@@ -585,7 +639,13 @@ public final class Machine implements AutoCloseable {
     }
 
     private void addThreadOptions(SimThread t) {
-        if (Action.kind(t.pending) == Action.RANDOM) {
+        if (Action.kind(t.pending) == Action.LAYER) {
+            // A layer step's outcomes from the state it would run in: each one an option.
+            int n = layers.outcomeCount((int) Action.object(t.pending), t.slot);
+            for (int v = 0; v < n; v++) {
+                choice.add(Choice.thread(t.slot, n == 1 ? 0 : v + 1), t.pending);
+            }
+        } else if (Action.kind(t.pending) == Action.RANDOM) {
             int n = Math.min(t.randomBound, randomDomain);
             for (int v = 0; v < n; v++) {
                 choice.add(Choice.thread(t.slot, v + 1), t.pending);

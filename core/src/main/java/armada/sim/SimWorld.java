@@ -16,6 +16,10 @@ final class SimWorld implements World {
         this.machine = machine;
     }
 
+    Machine machine() {
+        return machine;
+    }
+
     @Override
     public int diskCount() {
         return machine.diskCount();

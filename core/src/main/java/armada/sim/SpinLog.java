@@ -50,6 +50,25 @@ final class SpinLog {
     }
 
     /**
+     * Like {@link #read}, for an object whose one version covers all its reads (a lower layer):
+     * its entries at other versions are dropped, since the thread has seen it as it is now.
+     */
+    void readWhole(Versioned object, int version, int kind, int arg) {
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            if (!same(objects[i], object) || versions[i] == version) {
+                objects[k] = objects[i];
+                versions[k] = versions[i];
+                kinds[k] = kinds[i];
+                args[k] = args[i];
+                k++;
+            }
+        }
+        size = k;
+        read(object, version, kind, arg);
+    }
+
+    /**
      * Whether reading {@code object} now, with a step of {@code kind} and {@code arg}, would only
      * repeat what the thread has seen: the same read is logged at the object's current version and
      * nothing else it read has changed.

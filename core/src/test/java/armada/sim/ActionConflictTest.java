@@ -21,7 +21,7 @@ class ActionConflictTest {
         Action.START, Action.INVOKE, Action.RETURN, Action.READ, Action.WRITE, Action.BARRIER, Action.LOCK,
         Action.UNLOCK, Action.GET, Action.SET, Action.SPIN, Action.SPAWN, Action.JOIN, Action.RANDOM, Action.END,
         Action.FS_READ, Action.FS_WRITE, Action.FS_GLOBAL, Action.FS_SYNC, Action.FS_LINK, Action.RECOVER, Action.LOCAL,
-        Action.CRASH, Action.FAIL,
+        Action.LAYER, Action.CRASH, Action.FAIL,
     };
 
     /**
@@ -30,31 +30,32 @@ class ActionConflictTest {
      * same disk only, {@code q} on the same object, or anywhere on one ORDERED device.
      */
     private static final String[] MATRIX = {
-        //      S I R r w b L U g s p S J ? E f F G Y k V l C X
-        /* START   */ ". . . . . . . . . . . . . . . . . . . . . . . .", // starting touches nothing shared
-        /* INVOKE  */ ". . x . . . . . . . . x x . . . . . . . . . x .", // an invoke before or after a return is real-time order; a crash cuts it off or not
-        /* RETURN  */ ". x . . . . . . . . . x x . . . . . . . . . x .", // the same for a return
-        /* READ    */ ". . . . o . . . . . . x x . . . . . . . . . . d", // a read sees a write of its block; a failed disk reads nothing
-        /* WRITE   */ ". . . o q d . . . . . x x . . . . . . . . . x d", // writes of one block overwrite; ORDERED queues them; a barrier flushes them; a crash sees them
-        /* BARRIER */ ". . . . d . . . . . . x x . . . . . . . . . x d", // a barrier makes its disk's writes durable: writes and crashes see that
-        /* LOCK    */ ". . . . . . o o . . x x x . . . . . . . . . . .", // one lock's acquisitions are ordered; a spinner waits for its hand-over
-        /* UNLOCK  */ ". . . . . . o o . . x x x . . . . . . . . . . .", // the same for a release
-        /* GET     */ ". . . . . . . . . o . x x . . . . . . . . . . .", // a get sees a set of its cell
-        /* SET     */ ". . . . . . . . o o x x x . . . . . . . . . . .", // sets of one cell overwrite; a spinner waits for any set
-        /* SPIN    */ ". . . . . . x x . x . x x . . . . . . . . . . .", // a spinner re-reads once something it read changes
-        /* SPAWN   */ ". x x x x x x x x x x x x . . x x x x x x . x x", // spawn and join order threads: kept in place against everything
-        /* JOIN    */ ". x x x x x x x x x x x x . . x x x x x x . x x", // (ditto)
-        /* RANDOM  */ ". . . . . . . . . . . . . . . . . . . . . . . .", // a random value is the thread's own
-        /* END     */ ". . . . . . . . . . . . . . . . . . . . . . . .", // the end point only marks where a crash may come
-        /* FS_READ */ ". . . . . . . . . . . x x . . . o x . o . . . .", // a read of a file or directory sees its changes
-        /* FS_WRITE*/ ". . . . . . . . . . . x x . . o q x o q . . x .", // changes to one object overwrite; ORDERED queues the whole file system; fsync and crash see them
-        /* FS_GLOB */ ". . . . . . . . . . . x x . . x x x x x . . x .", // a rename or link across directories touches two: kept in place against every file-system step
-        /* FS_SYNC */ ". . . . . . . . . . . x x . . . o x . o . . x .", // an fsync makes its object's changes durable: a crash sees that
-        /* FS_LINK */ ". . . . . . . . . . . x x . . o q x o q . . x .", // a link reads its source and writes its target: on one object, like a change
-        /* RECOVER */ ". . . . . . . . . . . x x . . . . . . . . . x .", // a crash before recovery completes is in its episode, after it a new one
-        /* LOCAL   */ ". . . . . . . . . . . . . . . . . . . . . . . .", // an fsync or barrier no crash will ever see
-        /* CRASH   */ ". x x . x x . . . . . x x . . . x x x x x . x x", // a crash sees durable state and the history, nothing volatile
-        /* FAIL    */ ". . . d d d . . . . . x x . . . . . . . . . x x", // a failed disk stops answering its reads and writes
+        //      S I R r w b L U g s p S J ? E f F G Y k V l y C X
+        /* START   */ ". . . . . . . . . . . . . . . . . . . . . . . . .", // starting touches nothing shared
+        /* INVOKE  */ ". . x . . . . . . . . x x . . . . . . . . . . x .", // an invoke before or after a return is real-time order; a crash cuts it off or not
+        /* RETURN  */ ". x . . . . . . . . . x x . . . . . . . . . . x .", // the same for a return
+        /* READ    */ ". . . . o . . . . . . x x . . . . . . . . . . . d", // a read sees a write of its block; a failed disk reads nothing
+        /* WRITE   */ ". . . o q d . . . . . x x . . . . . . . . . . x d", // writes of one block overwrite; ORDERED queues them; a barrier flushes them; a crash sees them
+        /* BARRIER */ ". . . . d . . . . . . x x . . . . . . . . . . x d", // a barrier makes its disk's writes durable: writes and crashes see that
+        /* LOCK    */ ". . . . . . o o . . x x x . . . . . . . . . . . .", // one lock's acquisitions are ordered; a spinner waits for its hand-over
+        /* UNLOCK  */ ". . . . . . o o . . x x x . . . . . . . . . . . .", // the same for a release
+        /* GET     */ ". . . . . . . . . o . x x . . . . . . . . . . . .", // a get sees a set of its cell
+        /* SET     */ ". . . . . . . . o o x x x . . . . . . . . . . . .", // sets of one cell overwrite; a spinner waits for any set
+        /* SPIN    */ ". . . . . . x x . x . x x . . . . . . . . . x . .", // a spinner re-reads once something it read changes
+        /* SPAWN   */ ". x x x x x x x x x x x x . . x x x x x x . x x x", // spawn and join order threads: kept in place against everything
+        /* JOIN    */ ". x x x x x x x x x x x x . . x x x x x x . x x x", // (ditto)
+        /* RANDOM  */ ". . . . . . . . . . . . . . . . . . . . . . . . .", // a random value is the thread's own
+        /* END     */ ". . . . . . . . . . . . . . . . . . . . . . . . .", // the end point only marks where a crash may come
+        /* FS_READ */ ". . . . . . . . . . . x x . . . o x . o . . . . .", // a read of a file or directory sees its changes
+        /* FS_WRITE*/ ". . . . . . . . . . . x x . . o q x o q . . . x .", // changes to one object overwrite; ORDERED queues the whole file system; fsync and crash see them
+        /* FS_GLOB */ ". . . . . . . . . . . x x . . x x x x x . . . x .", // a rename or link across directories touches two: kept in place against every file-system step
+        /* FS_SYNC */ ". . . . . . . . . . . x x . . . o x . o . . . x .", // an fsync makes its object's changes durable: a crash sees that
+        /* FS_LINK */ ". . . . . . . . . . . x x . . o q x o q . . . x .", // a link reads its source and writes its target: on one object, like a change
+        /* RECOVER */ ". . . . . . . . . . . x x . . . . . . . . . . x .", // a crash before recovery completes is in its episode, after it a new one
+        /* LOCAL   */ ". . . . . . . . . . . . . . . . . . . . . . . . .", // an fsync or barrier no crash will ever see
+        /* LAYER   */ ". . . . . . . . . . x x x . . . . . . . . . o x .", // one lower layer's calls are ordered (until a checked mover claim says otherwise); a crash applies its crash step
+        /* CRASH   */ ". x x . x x . . . . . x x . . . x x x x x . x x x", // a crash sees durable state and the history, nothing volatile
+        /* FAIL    */ ". . . d d d . . . . . x x . . . . . . . . . . x x", // a failed disk stops answering its reads and writes
     };
 
     /** A step of {@code kind} by {@code slot} on object {@code which} (0 or 1), on disk {@code disk}. */
@@ -243,6 +244,7 @@ class ActionConflictTest {
             case Action.FS_LINK -> "fs-link";
             case Action.RECOVER -> "recover";
             case Action.LOCAL -> "local";
+            case Action.LAYER -> "layer";
             case Action.CRASH -> "crash";
             default -> "disk-failure";
         };

@@ -1,0 +1,116 @@
+package armada.layers;
+
+import armada.spec.Outcome;
+import armada.spec.Outcomes;
+import armada.spec.Spec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks mover claims about a layer's operations by the commutation diagram (CSPEC Fig. 10) over
+ * the states a bounded exploration of the layer reaches: from the initial state, every call of
+ * the domain (each process's operations with their argument values) with each of its outcomes,
+ * breadth first, up to a number of states. The calls of the domain are the argument values the
+ * claims are checked for.
+ *
+ * <pre>{@code
+ * MoverReport r = MoverCheck.of(spec, domain).claim(MoverClaim.of(Write.class, Mover.RIGHT)).check();
+ * }</pre>
+ *
+ * @param <S> the layer's state
+ */
+public final class MoverCheck<S> {
+
+    private final Spec<S> spec;
+    private final List<PidOp> domain;
+    private final List<MoverClaim<S>> claims = new ArrayList<>();
+    private int maxStates = 20_000;
+
+    private MoverCheck(Spec<S> spec, List<PidOp> domain) {
+        this.spec = spec;
+        this.domain = List.copyOf(domain);
+    }
+
+    /** A check of {@code spec} with the calls {@code domain}. */
+    public static <S> MoverCheck<S> of(Spec<S> spec, List<PidOp> domain) {
+        return new MoverCheck<>(spec, domain);
+    }
+
+    public MoverCheck<S> claim(MoverClaim<S> c) {
+        claims.add(c);
+        return this;
+    }
+
+    public List<MoverClaim<S>> claims() {
+        return List.copyOf(claims);
+    }
+
+    /** The most states explored; more are cut, and the report says so. */
+    public MoverCheck<S> maxStates(int bound) {
+        if (bound < 1) {
+            throw new IllegalArgumentException("the state bound must be positive, not " + bound);
+        }
+        this.maxStates = bound;
+        return this;
+    }
+
+    /** Checks every claim; the first false one is the report. */
+    public MoverReport check() {
+        if (domain.isEmpty()) {
+            return new MoverReport.Invalid("the mover check of layer " + spec.name() + " has no calls in its domain");
+        }
+        for (MoverClaim<S> c : claims) {
+            if (domain.stream().noneMatch(c.ops())) {
+                return new MoverReport.Invalid("mover claim '" + c.name() + "' is about no call of the domain of layer "
+                        + spec.name() + " (" + domain.size() + " calls)");
+            }
+        }
+        try {
+            List<S> states = new ArrayList<>();
+            boolean complete = reachable(states);
+            Diagrams<S> d = new Diagrams<>(spec, domain);
+            for (MoverClaim<S> c : claims) {
+                MoverReport.Refuted r = d.check(c, states);
+                if (r != null) {
+                    return r;
+                }
+            }
+            return new MoverReport.Checked(states.size(), claims.size(), d.count(), complete);
+        } catch (RuntimeException e) {
+            return new MoverReport.Invalid("the spec of layer " + spec.name() + " threw " + e
+                    + " while the mover claims were checked");
+        }
+    }
+
+    /** Fills {@code out} with reachable states, breadth first; false if the bound cut it. */
+    private boolean reachable(List<S> out) {
+        Set<S> seen = new LinkedHashSet<>();
+        ArrayDeque<S> todo = new ArrayDeque<>();
+        S init = Objects.requireNonNull(spec.initial());
+        seen.add(init);
+        todo.add(init);
+        boolean complete = true;
+        while (!todo.isEmpty()) {
+            S s = todo.removeFirst();
+            for (PidOp call : domain) {
+                Outcomes<?, S> outs = spec.step(s, call.op());
+                for (Outcome<?, S> o : outs.list()) {
+                    if (!seen.contains(o.next())) {
+                        if (seen.size() >= maxStates) {
+                            complete = false;
+                            continue;
+                        }
+                        seen.add(o.next());
+                        todo.add(o.next());
+                    }
+                }
+            }
+        }
+        out.addAll(seen);
+        return complete;
+    }
+}

@@ -1,0 +1,35 @@
+package armada.examples.tso;
+
+import armada.examples.spinlock.CounterOp;
+import armada.spec.Op;
+import armada.spec.Unit;
+import armada.world.LowerLayer;
+
+/** The counter implemented on the Lock layer (CSPEC Fig. 16, LockedCounter): acquire, read, write, release. */
+public final class LockedCounter {
+
+    private final LowerLayer<LockSpec.State> lock;
+
+    private LockedCounter(LowerLayer<LockSpec.State> lock) {
+        this.lock = lock;
+    }
+
+    public static LockedCounter on(LowerLayer<LockSpec.State> lock) {
+        return new LockedCounter(lock);
+    }
+
+    public static Object apply(LockedCounter c, Op<?> op) {
+        int me = c.lock.pid();
+        c.lock.call(new LockOp.Acquire(me));
+        int n = c.lock.call(new LockOp.Read(me));
+        Object result;
+        if (op instanceof CounterOp.Increment) {
+            c.lock.call(new LockOp.Write(me, n + 1));
+            result = Unit.UNIT;
+        } else {
+            result = n;
+        }
+        c.lock.call(new LockOp.Release(me));
+        return result;
+    }
+}
