@@ -2,6 +2,7 @@ package armada.cli;
 
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
+import armada.layers.LayerChain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,13 +30,14 @@ import org.jspecify.annotations.Nullable;
  * count, so the shipped examples do not crowd a user's list.
  *
  * @param classPath the class path as the user wrote it (for replay lines), or null for the shipped scenarios
+ * @param chains the chains of layer checks the sources declare
  */
-record Catalog(List<Scenario<?, ?>> scenarios, @Nullable String classPath) {
+record Catalog(List<Scenario<?, ?>> scenarios, @Nullable String classPath, List<LayerChain> chains) {
 
     static final String SERVICES = "META-INF/services/" + ScenarioSource.class.getName();
 
     static Catalog shipped() {
-        return new Catalog(ScenarioSource.all(), null);
+        return new Catalog(ScenarioSource.all(), null, ScenarioSource.allChains());
     }
 
     /**
@@ -63,7 +65,9 @@ record Catalog(List<Scenario<?, ?>> scenarios, @Nullable String classPath) {
                 Catalog.class.getClassLoader());
         String text = String.join(java.io.File.pathSeparator, parts);
         Thread.currentThread().setContextClassLoader(loader);
-        return new Catalog(load(loader, text), text);
+        List<LayerChain> chains = new ArrayList<>();
+        List<Scenario<?, ?>> scenarios = load(loader, text, chains);
+        return new Catalog(scenarios, text, List.copyOf(chains));
     }
 
     private static URL url(Path path, String given) {
@@ -85,7 +89,7 @@ record Catalog(List<Scenario<?, ?>> scenarios, @Nullable String classPath) {
         }
     }
 
-    private static List<Scenario<?, ?>> load(URLClassLoader loader, String classPath) {
+    private static List<Scenario<?, ?>> load(URLClassLoader loader, String classPath, List<LayerChain> chains) {
         Set<String> listed = listedSources(loader);
         if (listed.isEmpty()) {
             throw new CatalogException("no scenario sources on the class path " + classPath + ": list your"
@@ -96,7 +100,9 @@ record Catalog(List<Scenario<?, ?>> scenarios, @Nullable String classPath) {
             for (ServiceLoader.Provider<ScenarioSource> p : ServiceLoader.load(ScenarioSource.class, loader).stream()
                     .toList()) {
                 if (listed.contains(p.type().getName())) {
-                    all.addAll(p.get().scenarios());
+                    ScenarioSource source = p.get();
+                    all.addAll(source.scenarios());
+                    chains.addAll(source.chains());
                 }
             }
         } catch (ServiceConfigurationError | LinkageError e) {

@@ -175,6 +175,7 @@ final class CheckCommand implements Callable<Integer> {
             return replayOne(selected.getFirst(), replay, output, fail);
         }
         boolean[] failed = {false};
+        java.util.Map<String, Verdict> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
         output.begin();
         int parallel = jobs != null ? jobs : kind == ExploreOptions.StrategyKind.EXHAUSTIVE ? cores : 1;
         ProgressDisplay display = new ProgressDisplay(options, shown, spec.commandLine().getErr(), progressInterval);
@@ -187,6 +188,7 @@ final class CheckCommand implements Callable<Integer> {
                 failed[0] = true;
                 return;
             }
+            verdicts.put(s.name(), v);
             boolean ok = s.asExpected(v) || partHolds(s, v);
             failed[0] |= FailOn.fails(fail, v.label(), ok);
             output.verdict(s, options, v, ok);
@@ -194,6 +196,11 @@ final class CheckCommand implements Callable<Integer> {
                 page(html, s, violated.counterexample(), replayLine);
             }
         });
+        for (armada.layers.LayerChain chain : catalog.chains()) {
+            if (chain.links().stream().allMatch(l -> verdicts.containsKey(l.scenario()))) {
+                output.chain(chain, name -> java.util.Objects.requireNonNull(verdicts.get(name)));
+            }
+        }
         output.end();
         out.flush();
         return failed[0] ? 1 : 0;

@@ -17,5 +17,9 @@ interface Output {
     /** The scenario could not be checked at all (for example its code depends on something outside the World). */
     void error(Scenario<?, ?> scenario, String message);
 
+    /** A chain of layer checks whose every link was checked in this run, with their verdicts. */
+    default void chain(armada.layers.LayerChain chain, java.util.function.Function<String, Verdict> verdicts) {
+    }
+
     void end();
 }

@@ -85,6 +85,11 @@ final class TableOutput implements Output {
     }
 
     @Override
+    public void chain(armada.layers.LayerChain chain, java.util.function.Function<String, Verdict> verdicts) {
+        after.add(chain.report(verdicts) + "\n");
+    }
+
+    @Override
     public void end() {
         if (!after.isEmpty()) {
             out.println();

@@ -37,6 +37,11 @@ public final class TsoCounterScenarios implements ScenarioSource {
             new LayerChain.Link("tso-counter/lock-on-tso", "lock", "tso")));
 
     @Override
+    public List<LayerChain> chains() {
+        return List.of(CHAIN);
+    }
+
+    @Override
     public List<Scenario<?, ?>> scenarios() {
         return List.of(
                 flat("counter", TsoCounter::on, null,
