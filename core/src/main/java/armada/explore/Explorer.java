@@ -302,7 +302,7 @@ public final class Explorer {
                 case PCT -> new PctStrategy(seed, o.pctDepth());
             };
             exhaustive = strategy.exhaustive();
-            Judge judge = new Judge(new RefinementChecker<>(sc.spec()));
+            Judge judge = new Judge(new RefinementChecker<>(sc.spec()), strategy.exhaustive());
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
             try (Machine m = machineFor(sc)) {
                 machines.set(index, m);

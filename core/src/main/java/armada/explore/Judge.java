@@ -9,15 +9,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The verifier's role for one execution: the machine's own failure, else the refinement check,
- * incremental along the search (see {@link IncrementalChecker}).
+ * incremental along a depth-first search (see {@link IncrementalChecker}), or from the start for
+ * each execution of a sampling search, whose executions share little: keeping the checker's
+ * state after every event only pays where the next history repeats most of the last one.
  */
 final class Judge {
 
     private final IncrementalChecker<?> checker;
+    private final RefinementChecker<?> plain;
+    private final boolean incremental;
     private boolean lastVacuous;
 
     Judge(RefinementChecker<?> checker) {
+        this(checker, true);
+    }
+
+    Judge(RefinementChecker<?> checker, boolean incremental) {
         this.checker = new IncrementalChecker<>(checker);
+        this.plain = checker;
+        this.incremental = incremental;
     }
 
     @Nullable Failure judge(ExecutionRecord r) {
@@ -25,7 +35,7 @@ final class Judge {
         if (r.failure() != null) {
             return r.failure();
         }
-        CheckResult result = checker.check(r.history());
+        CheckResult result = incremental ? checker.check(r.history()) : plain.check(r.history());
         return switch (result) {
             case CheckResult.Explained e -> {
                 lastVacuous = e.vacuous();
