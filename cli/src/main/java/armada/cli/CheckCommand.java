@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--split-depth", paramLabel = "N", description = "Branching points at the top of the search tree"
             + " that try every option; the subtrees below are what workers and shards divide (default ${DEFAULT-VALUE}).",
-            defaultValue = "4")
+            defaultValue = "16")
     int splitDepth;
 
     @Option(names = "--jobs", description = "Scenarios checked at once (default: one per core for the exhaustive"

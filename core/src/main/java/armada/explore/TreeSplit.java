@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TreeSplit {
 
     /** Branching points at the top of the tree when nothing else is asked for. */
-    static final int DEFAULT_DEPTH = 4;
+    static final int DEFAULT_DEPTH = 16;
 
     private final int depth;
     private final int shard;
