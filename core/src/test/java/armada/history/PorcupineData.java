@@ -34,12 +34,47 @@ final class PorcupineData {
             throw new IllegalStateException("cannot find the repository root (a directory with run-tests) above "
                     + Path.of("").toAbsolutePath());
         }
-        Path dir = root.resolveSibling("shared").resolve("data").resolve("porcupine");
+        Path dir = beside(root);
         if (!Files.isRegularFile(dir.resolve("expected.tsv"))) {
+            // A clone made elsewhere (git clone . /tmp/x): the data beside the repository it came from.
+            Path origin = originOf(root);
+            Path there = origin == null ? null : beside(origin);
+            if (there != null && Files.isRegularFile(there.resolve("expected.tsv"))) {
+                return there;
+            }
             throw new IllegalStateException("Porcupine's test histories are missing: expected " + dir
-                    + "/expected.tsv (the shared/ directory beside the repository, as on CI)");
+                    + "/expected.tsv (the shared/ directory beside the repository, as on CI, or beside the"
+                    + " local repository this one was cloned from)");
         }
         return dir;
+    }
+
+    private static Path beside(Path repository) {
+        return repository.resolveSibling("shared").resolve("data").resolve("porcupine");
+    }
+
+    /** The local repository {@code root} was cloned from (its origin, when that is a directory), or null. */
+    private static @org.jspecify.annotations.Nullable Path originOf(Path root) {
+        Path config = root.resolve(".git").resolve("config");
+        if (!Files.isRegularFile(config)) {
+            return null;
+        }
+        try {
+            boolean inOrigin = false;
+            for (String line : Files.readAllLines(config)) {
+                String t = line.strip();
+                if (t.startsWith("[")) {
+                    inOrigin = t.equals("[remote \"origin\"]");
+                } else if (inOrigin && t.startsWith("url")) {
+                    String url = t.substring(t.indexOf('=') + 1).strip();
+                    Path p = Path.of(url.startsWith("file://") ? url.substring("file://".length()) : url);
+                    return p.isAbsolute() && Files.isDirectory(p) ? p.toRealPath() : null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     /** Every history that expected.tsv gives a verdict for (the empty etcd_095.log has none). */
