@@ -39,8 +39,9 @@ public final class Explorer {
 
     /** Checks {@code scenario} under {@code options}, telling {@code progress} how far the search got. */
     public static Verdict check(Scenario<?, ?> scenario, ExploreOptions options, Progress.@Nullable Listener progress) {
-        Scenario<?, ?> sc = options.maxCrashes() == null ? scenario
+        Scenario<?, ?> crashes = options.maxCrashes() == null ? scenario
                 : scenario.withFaults(scenario.faults().withCrashes(options.maxCrashes()));
+        Scenario<?, ?> sc = options.lazyCrashStates() ? crashes : crashes.withLazyCrashStates(false);
         armada.layers.MoverCheck<?> claims = sc.moverClaims();
         armada.layers.MoverReport movers = claims == null ? null : claims.check();
         if (movers instanceof armada.layers.MoverReport.Invalid invalid) {

@@ -202,7 +202,11 @@ final class ChoicePoints {
                 choice.add(Choice.thread(t.slot, v + 1), t.pending);
             }
         } else {
-            choice.add(Choice.thread(t.slot, 0), t.pending);
+            // A file a crash left undecided: the first look at its data picks its contents.
+            int n = Action.isFs(t.pending) ? devices.fileSystem().options(t.pending) : 1;
+            for (int v = 0; v < n; v++) {
+                choice.add(Choice.thread(t.slot, n == 1 ? 0 : v + 1), t.pending);
+            }
         }
     }
 

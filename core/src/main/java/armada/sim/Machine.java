@@ -269,6 +269,14 @@ public final class Machine implements AutoCloseable {
         }
 
         @Override
+        public int stepDeciding(int kind, long object) {
+            SimThread me = me();
+            me.chosenValue = 0;
+            point(me, Action.of(kind, me.slot, object), null);
+            return me.chosenValue;
+        }
+
+        @Override
         public void checkGeneration(Object object, int objectGeneration) {
             Machine.this.checkGeneration(object, objectGeneration);
         }
