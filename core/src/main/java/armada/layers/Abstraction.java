@@ -157,7 +157,7 @@ public final class Abstraction<L, H> implements LayerCheck {
         }
         return new LayerReport.Checked("abstraction " + name() + " checked over " + reach.states().size()
                 + (reach.complete() ? " reachable lower states" : " lower states (cut by the state bound)") + ", "
-                + steps + " steps" + (invariants.isEmpty() ? "" : ", " + invariants.size() + " invariants"),
+                + steps + " steps" + (invariants.isEmpty() ? "" : ", " + invariants.size() + (invariants.size() == 1 ? " invariant" : " invariants")),
                 reach.complete());
     }
 

@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * shards, each operation naming its shard by a key (a user's mailbox, a lock's name). The check:
  * over the states reachable from the initial state by the calls of a domain (breadth first, up to
  * a state bound; on a {@link Protocol}, only the calls it allows), every two calls of different
- * processes on different keys <b>commute</b>: A then B and B then A give the same set of ways to
- * go (A's result, B's result, end state), and one order reaches undefined behaviour exactly when
- * the other does. Else the failure {@code partition-broken}, with both calls, the state and what
- * each order gives.
+ * processes on different keys <b>commute</b>: A then B and B then A give the same set of complete
+ * ways to go (A's result, B's result, end state). A path that reaches undefined behaviour has no
+ * complete way (as in the mover diagrams: it has nothing to preserve, and a moved order that
+ * reaches it where the other completes does not match); so a call that one order enables, disables,
+ * makes defined or undefined for the other is caught. Else the failure {@code partition-broken},
+ * with both calls, the state and what each order gives.
  *
  * <p>What that licenses: a step on one shard can be moved past any other process's step on
  * another, both ways, so an interleaving of several shards' calls is equivalent to one shard's
@@ -147,8 +149,9 @@ public final class Partition<S, K> implements LayerCheck {
 
     /** All the ways first then second can go from a state, results in (a, b) order. */
     private record Ways(List<Way> ways, boolean undefined) {
+        /** The same complete ways (a path that reaches undefined behaviour has none to match). */
         boolean same(Ways o) {
-            return undefined == o.undefined && covers(o) && o.covers(this);
+            return covers(o) && o.covers(this);
         }
 
         private boolean covers(Ways o) {
