@@ -123,7 +123,7 @@ public final class Abstraction<L, H> implements LayerCheck {
             for (Invariant<L> inv : invariants) {
                 if (!inv.holds().test(st)) {
                     return broken("invariant '" + inv.name() + "' does not hold in lower state " + st
-                            + " (abstracts to " + top + "), reached by " + reach.path(st));
+                            + " (abstracts to " + top + "; " + reach.path(st) + ")");
                 }
             }
             for (PidOp c : domain) {
@@ -134,13 +134,13 @@ public final class Abstraction<L, H> implements LayerCheck {
                 Outcomes<?, H> his = hi.step(top, c);
                 steps++;
                 if (los.isUndefined()) {
-                    return broken("step " + c + " from lower state " + st + " (abstracts to " + top + "), reached by "
-                            + reach.path(st) + ": undefined in the lower layer, but the upper layer gives " + ways(his));
+                    return broken("step " + c + " from lower state " + st + " (abstracts to " + top + "; "
+                            + reach.path(st) + "): undefined in the lower layer, but the upper layer gives " + ways(his));
                 }
                 for (Outcome<?, L> o : los.list()) {
                     if (!matched(his, o.result(), abs.apply(o.next()))) {
-                        return broken("step " + c + " from lower state " + st + " (abstracts to " + top + "), reached by "
-                                + reach.path(st) + ": the lower layer gives " + Values.show(o.result()) + " ending in "
+                        return broken("step " + c + " from lower state " + st + " (abstracts to " + top + "; "
+                                + reach.path(st) + "): the lower layer gives " + Values.show(o.result()) + " ending in "
                                 + o.next() + " (abstracts to " + abs.apply(o.next()) + "); the upper layer from " + top
                                 + " gives " + ways(his));
                     }
@@ -149,8 +149,8 @@ public final class Abstraction<L, H> implements LayerCheck {
             for (L after : lower.crash(st)) {
                 H a = abs.apply(after);
                 if (!error.test(a) && !upper.crash(top).contains(a)) {
-                    return broken("a crash in lower state " + st + " (abstracts to " + top + "), reached by "
-                            + reach.path(st) + ", may leave " + after + " (abstracts to " + a
+                    return broken("a crash in lower state " + st + " (abstracts to " + top + "; "
+                            + reach.path(st) + ") may leave " + after + " (abstracts to " + a
                             + "); the upper crash step from " + top + " leaves " + upper.crash(top));
                 }
             }

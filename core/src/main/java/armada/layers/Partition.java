@@ -122,8 +122,8 @@ public final class Partition<S, K> implements LayerCheck {
                     Ways ba = ways(steps, s, b, a, true);
                     if (!ab.same(ba)) {
                         return new LayerReport.Broken(new Failure.PartitionBroken(name(), "calls on different " + keyName
-                                + "s do not commute: from state " + s + ", reached by " + reach.path(s) + ", " + a
-                                + " then " + b + " gives " + ab + "; " + b + " then " + a + " gives " + ba));
+                                + "s do not commute: from state " + s + " (" + reach.path(s) + "), " + a
+                                + " then " + b + " gives " + ab + "; " + b + " then " + a + " gives " + ba + " instead"));
                     }
                 }
             }
@@ -135,20 +135,15 @@ public final class Partition<S, K> implements LayerCheck {
                 reach.complete());
     }
 
-    /** One way two calls can go: the first-named call's result, the other's, the end state. */
+    /** One way two calls can go: the check's first call's result (A), the other's (B), the end state. */
     private record Way(@Nullable Object ra, @Nullable Object rb, Object end) {
         boolean same(Way o) {
             return Objects.deepEquals(ra, o.ra) && Objects.deepEquals(rb, o.rb) && end.equals(o.end);
         }
-
-        @Override
-        public String toString() {
-            return Values.show(ra) + ", " + Values.show(rb) + ", ending in " + end;
-        }
     }
 
-    /** All the ways first then second can go from a state, results in (a, b) order. */
-    private record Ways(List<Way> ways, boolean undefined) {
+    /** All the ways {@code first} then {@code second} can go from a state (results kept in A, B order). */
+    private record Ways(PidOp first, PidOp second, boolean swapped, List<Way> ways, boolean undefined) {
         /** The same complete ways (a path that reaches undefined behaviour has none to match). */
         boolean same(Ways o) {
             return covers(o) && o.covers(this);
@@ -163,11 +158,18 @@ public final class Partition<S, K> implements LayerCheck {
             return true;
         }
 
+        /** One way in the order the calls ran: "Get -> 0, Set -> (), ending in s". */
+        private String show(Way w) {
+            Object r1 = swapped ? w.rb() : w.ra();
+            Object r2 = swapped ? w.ra() : w.rb();
+            return first.op().getClass().getSimpleName() + " -> " + Values.show(r1) + ", "
+                    + second.op().getClass().getSimpleName() + " -> " + Values.show(r2) + ", ending in " + w.end();
+        }
+
         @Override
         public String toString() {
-            String all = ways.isEmpty() ? "nothing (one of them is disabled)" : ways.size() + " way(s): "
-                    + String.join("; ", ways.stream().limit(3).map(Way::toString).toList())
-                    + (ways.size() > 3 ? "; ..." : "");
+            String all = ways.isEmpty() ? "nothing (one of them is disabled)" : String.join("; or ",
+                    ways.stream().limit(3).map(this::show).toList()) + (ways.size() > 3 ? "; or more" : "");
             return undefined ? "undefined behaviour" + (ways.isEmpty() ? "" : " or " + all) : all;
         }
     }
@@ -184,6 +186,6 @@ public final class Partition<S, K> implements LayerCheck {
                         : new Way(o1.result(), o2.result(), o2.next()));
             }
         }
-        return new Ways(out, undefined);
+        return new Ways(first, second, swapped, out, undefined);
     }
 }

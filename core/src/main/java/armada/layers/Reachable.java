@@ -73,7 +73,10 @@ final class Reachable<S> {
         return complete;
     }
 
-    /** How {@code s} was first reached: "the initial state", or the calls from it (the last 8). */
+    /**
+     * How {@code s} was first reached: "the initial state", or "reached from the initial state by"
+     * the calls (the last 8, after "reached by ...", when there are more).
+     */
     String path(S s) {
         List<String> calls = new ArrayList<>();
         S at = s;
@@ -87,6 +90,7 @@ final class Reachable<S> {
             return "the initial state";
         }
         int from = Math.max(0, calls.size() - 8);
-        return (from > 0 ? "... " : "the initial state, then ") + String.join(", ", calls.subList(from, calls.size()));
+        return (from > 0 ? "reached by ..., " : "reached from the initial state by ")
+                + String.join(", ", calls.subList(from, calls.size()));
     }
 }

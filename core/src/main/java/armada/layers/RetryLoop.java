@@ -82,7 +82,7 @@ public final class RetryLoop<S> implements LayerCheck {
                         failures++;
                         if (!o.next().equals(s)) {
                             return new LayerReport.Broken(new Failure.RetryChangesState(spec.name(), c.toString(),
-                                    s + " (reached by " + reach.path(s) + ")", "the failure "
+                                    s + " (" + reach.path(s) + ")", "the failure "
                                             + Values.show(o.result()) + " ending in " + o.next()));
                         }
                     }

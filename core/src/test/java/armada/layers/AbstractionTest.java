@@ -40,7 +40,7 @@ class AbstractionTest {
         // to 0, but the box above ends in 1.
         String m = broken(Abstraction.of(LOWER, UPPER, DOMAIN, v -> 0).run());
         assertThat(m).contains("abstraction below -> box is broken: step p1 Put[value=1] from lower state 0"
-                + " (abstracts to 0), reached by the initial state: the lower layer gives () ending in 1 (abstracts"
+                + " (abstracts to 0; the initial state): the lower layer gives () ending in 1 (abstracts"
                 + " to 0); the upper layer from 0 gives () ending in 1");
     }
 
@@ -48,8 +48,8 @@ class AbstractionTest {
     void aBrokenInvariant_namesItTheStateAndHowItIsReached() {
         String m = broken(Abstraction.of(LOWER, UPPER, DOMAIN, v -> v).invariant("the box holds at most 1", v -> v <= 1)
                 .run());
-        assertThat(m).contains("invariant 'the box holds at most 1' does not hold in lower state 2 (abstracts to 2),"
-                + " reached by the initial state, then p2 Put[value=2]");
+        assertThat(m).contains("invariant 'the box holds at most 1' does not hold in lower state 2 (abstracts to 2;"
+                + " reached from the initial state by p2 Put[value=2])");
     }
 
     @Test

@@ -35,7 +35,7 @@ class RetryLoopTest {
         var f = ((LayerReport.Broken) r).failure();
         assertThat(f.kind()).isEqualTo("retry-changes-state");
         assertThat(f.message()).isEqualTo("retried call p2 Take[] of layer box can fail and change the state: from 1"
-                + " (reached by the initial state, then p1 Put[value=1]) it may give the failure 1 ending in 0");
+                + " (reached from the initial state by p1 Put[value=1]) it may give the failure 1 ending in 0");
     }
 
     @Test
