@@ -76,6 +76,11 @@ final class CheckCommand implements Callable<Integer> {
             + " ones searched already (off by default: the cache skips them, which changes no verdict).")
     boolean noStateCache;
 
+    @Option(names = "--no-lazy-crash-states", description = "Offer every way a file's unsynced data may have survived"
+            + " as a crash state of its own, at the crash (by default a crash leaves it undecided until something"
+            + " reads it, which changes no verdict).")
+    boolean noLazyCrashStates;
+
     @Option(names = "--workers", description = "Parallel workers per scenario (default: one per core when one"
             + " scenario is checked or the strategy samples, else 1). The verdict and the failure shown do not depend on it.")
     @Nullable Integer workers;
@@ -164,7 +169,7 @@ final class CheckCommand implements Callable<Integer> {
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)
                 .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds)
-                .withStateCache(!noStateCache).withSplitDepth(splitDepth).withShard(part[0], part[1]);
+                .withStateCache(!noStateCache).withLazyCrashStates(!noLazyCrashStates).withSplitDepth(splitDepth).withShard(part[0], part[1]);
         ReplayLine replayLine = new ReplayLine(catalog.classPath(), maxCrashes);
         Output output = json ? new JsonOutput(out, replayLine)
                 : new TableOutput(out, trace || selected.size() == 1, replayLine);

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param stateCache with DPOR: do not search again from a point after a crash equal to one
  *     searched already (same durable state, same checker state, budgets; see
  *     {@link armada.sim.CrashCache})
+ * @param lazyCrashStates leave files' unsynced data undecided at a crash until something reads
+ *     it (see {@link Scenario#lazyCrashStates()}); off: every way it may have survived is a
+ *     crash state of its own, as the reference semantics has it
  * @param splitDepth with DPOR: the branching points at the top of the search tree that try every
  *     option, below which the subtrees are divided among workers and shards (see
  *     {@link TreeSplit}); the verdict and the failure shown depend on it, not on the number of
@@ -41,12 +44,13 @@ public record ExploreOptions(
         boolean shrink,
         double stuckSeconds,
         boolean stateCache,
+        boolean lazyCrashStates,
         int splitDepth,
         int shard,
         int shards) {
 
     public static final ExploreOptions DEFAULTS =
-            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30, true,
+            new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30, true, true,
                     TreeSplit.DEFAULT_DEPTH, 1, 1);
 
     public ExploreOptions {
@@ -74,32 +78,32 @@ public record ExploreOptions(
 
     public ExploreOptions withStrategy(StrategyKind s) {
         return new ExploreOptions(s, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withExecutions(long n) {
         return new ExploreOptions(strategy, n, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withSeconds(double s) {
         return new ExploreOptions(strategy, maxExecutions, s, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withSeed(long s) {
         return new ExploreOptions(strategy, maxExecutions, seconds, s, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withMaxCrashes(@Nullable Integer n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, n, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withPreemptions(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, n, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     /** DPOR when on, none when off. */
@@ -109,37 +113,42 @@ public record ExploreOptions(
 
     public ExploreOptions withReduction(Reduction r) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, r, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withWorkers(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, n, shrink, stuckSeconds, stateCache, splitDepth, shard, shards);
+                pctDepth, n, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withStuckSeconds(double limit) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, limit, stateCache, splitDepth, shard, shards);
+                pctDepth, workers, shrink, limit, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withShrink(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, on, stuckSeconds, stateCache, splitDepth, shard, shards);
+                pctDepth, workers, on, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
     }
 
     public ExploreOptions withSplitDepth(int d) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, stateCache, d, shard, shards);
+                pctDepth, workers, shrink, stuckSeconds, stateCache, lazyCrashStates, d, shard, shards);
     }
 
     /** Part {@code k} of {@code n} of a divided search ({@code 1/1}: all of it). */
     public ExploreOptions withShard(int k, int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, stateCache, splitDepth, k, n);
+                pctDepth, workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, k, n);
     }
 
     public ExploreOptions withStateCache(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, on, splitDepth, shard, shards);
+                pctDepth, workers, shrink, stuckSeconds, on, lazyCrashStates, splitDepth, shard, shards);
+    }
+
+    public ExploreOptions withLazyCrashStates(boolean on) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, workers, shrink, stuckSeconds, stateCache, on, splitDepth, shard, shards);
     }
 }

@@ -39,8 +39,9 @@ public final class Explorer {
 
     /** Checks {@code scenario} under {@code options}, telling {@code progress} how far the search got. */
     public static Verdict check(Scenario<?, ?> scenario, ExploreOptions options, Progress.@Nullable Listener progress) {
-        Scenario<?, ?> sc = options.maxCrashes() == null ? scenario
+        Scenario<?, ?> crashes = options.maxCrashes() == null ? scenario
                 : scenario.withFaults(scenario.faults().withCrashes(options.maxCrashes()));
+        Scenario<?, ?> sc = options.lazyCrashStates() ? crashes : crashes.withLazyCrashStates(false);
         Prechecks pre = Prechecks.run(sc);
         if (pre.broken() != null) {
             return pre.violated(sc);

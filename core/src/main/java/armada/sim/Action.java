@@ -113,6 +113,11 @@ public final class Action {
                 || kind == FS_LINK || kind == LAYER;
     }
 
+    /** Whether {@code action} is a step of the simulated file system. */
+    static boolean isFs(long action) {
+        return fs(kind(action));
+    }
+
     private static boolean fs(int kind) {
         return (kind >= FS_READ && kind <= FS_SYNC) || kind == FS_LINK;
     }

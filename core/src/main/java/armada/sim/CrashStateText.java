@@ -109,13 +109,18 @@ final class CrashStateText {
         }
         for (Map.Entry<Integer, List<String>> e : pathsOf.entrySet()) {
             int inode = e.getKey();
+            String path = String.join(" = ", e.getValue());
+            FsCandidates open = chosen.undecided.get(inode);
+            if (open != null) {
+                out.add("left " + path + " undecided among " + open.count() + " contents, until something reads it");
+                continue;
+            }
             byte[] durable = durableContents.getOrDefault(inode, new byte[0]);
             byte[] all = Objects.requireNonNullElse(full.contents.get(inode), durable);
             byte[] got = Objects.requireNonNull(chosen.contents.get(inode));
             if (Arrays.equals(all, durable)) {
                 continue; // nothing changed since the file was last made durable
             }
-            String path = String.join(" = ", e.getValue());
             if (startsWith(all, durable) && startsWith(all, got) && got.length >= durable.length) {
                 int appended = all.length - durable.length;
                 if (got.length == all.length) {

@@ -27,6 +27,11 @@ final class CrashStates<S> {
         this.cut = cut;
     }
 
+    /** These states, said to be cut (more existed than were kept). */
+    CrashStates<S> markCut() {
+        return new CrashStates<>(states, true);
+    }
+
     static <S> CrashStates<S> single(S state) {
         return new CrashStates<>(List.of(state), false);
     }

@@ -23,6 +23,8 @@ final class Devices implements DurableState {
     private Durability durability = Durability.IMMEDIATE;
     /** Sector size for torn writes; 0: writes never tear. */
     private int sector;
+    /** Files' unsynced data left undecided at a crash until something reads it (REORDERED, no crash invariant). */
+    private boolean lazy;
 
     Devices(Machine machine, FsHost host) {
         this.machine = machine;
@@ -45,6 +47,7 @@ final class Devices implements DurableState {
         }
         durability = w.durability();
         sector = w.tornSector();
+        lazy = w.lazyCrashStates() && w.crashInvariant() == null && durability == Durability.REORDERED;
         fs.reset();
     }
 
@@ -94,7 +97,7 @@ final class Devices implements DurableState {
                 product = Math.min(Long.MAX_VALUE / 1024, product * c.states.size());
                 wasCut |= c.cut;
             }
-            fsStates = fs.crashStates(budget, sector);
+            fsStates = fs.crashStates(budget, sector, lazy);
             product = Math.min(Long.MAX_VALUE / 1024, product * fsStates.states.size());
             this.cut = wasCut || fsStates.cut || product > budget;
             this.count = (int) Math.min(product, budget);

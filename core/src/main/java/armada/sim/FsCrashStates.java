@@ -2,9 +2,11 @@ package armada.sim;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -18,6 +20,14 @@ import java.util.function.IntPredicate;
  * states do not depend on the order in which operations on different objects ran, which is what
  * lets the explorer treat those operations as independent. With torn writes, the first data
  * write a file does not keep may survive cut at a sector boundary. A truncation never tears.
+ *
+ * <p>Lazy (REORDERED only, where each file's data is a group of its own): the states enumerated
+ * are the directories' cuts alone; each file the cut leaves named, whose unsynced data the
+ * crash may keep in more than one way, is left undecided with its possible contents
+ * ({@link FsCandidates}), and the first step that looks at its data decides which (Jaaru's idea:
+ * branch on what survived only where something reads it). The states a lazy crash leaves,
+ * each undecided file expanded to every candidate, are exactly the states the eager enumeration
+ * gives, since the files' choices are independent of each other and of the directories'.
  */
 final class FsCrashStates {
 
@@ -26,7 +36,15 @@ final class FsCrashStates {
      * the writes {@code torn} names (by operation index) survived up to the offset it gives.
      */
     interface Builder {
-        FsSnapshot build(IntPredicate survives, Map<Integer, Integer> torn);
+        /**
+         * The snapshot in which the operations {@code survives} accepts survived whole, the
+         * writes {@code torn} names survived up to the offset it gives, and the files in
+         * {@code lazy} (inode to {@code byte[]} or {@link FsCandidates}) have those contents.
+         */
+        FsSnapshot build(IntPredicate survives, Map<Integer, Integer> torn, Map<Integer, Object> lazy);
+
+        /** The bytes of {@code inode} once exactly its unsynced data operations {@code survives} accepts survived. */
+        byte[] contents(int inode, IntPredicate survives, Map<Integer, Integer> torn);
     }
 
     private final List<FsOp> ops;
@@ -55,7 +73,7 @@ final class FsCrashStates {
         return CrashStates.enumerate(new int[] {options.size()}, budget, choice -> {
             int[] o = options.get(choice[0]);
             int whole = o[0];
-            return builder.build(k -> k < whole, o[1] < 0 ? Map.of() : Map.of(whole, o[1]));
+            return builder.build(k -> k < whole, o[1] < 0 ? Map.of() : Map.of(whole, o[1]), Map.of());
         });
     }
 
@@ -75,21 +93,9 @@ final class FsCrashStates {
         }
         List<List<Integer>> dirs = new ArrayList<>(dirOps.values());
         List<List<Integer>> files = new ArrayList<>(fileOps.values());
-        // Per file its options (kept, cut): the first `kept` of its operations whole, and the next torn at `cut`.
         List<List<int[]>> fileOptions = new ArrayList<>();
         for (List<Integer> mine : files) {
-            // Most kept first: all of them, then the last one torn (longest part first), then one fewer...
-            List<int[]> options = new ArrayList<>();
-            for (int kept = mine.size(); kept >= 0; kept--) {
-                options.add(new int[] {kept, -1});
-                if (kept > 0) {
-                    List<Integer> cuts = tears(ops.get(mine.get(kept - 1)));
-                    for (int c = cuts.size() - 1; c >= 0; c--) {
-                        options.add(new int[] {kept - 1, cuts.get(c)});
-                    }
-                }
-            }
-            fileOptions.add(options);
+            fileOptions.add(fileOptions(mine));
         }
         int[] counts = new int[dirs.size() + files.size()];
         for (int g = 0; g < dirs.size(); g++) {
@@ -125,8 +131,102 @@ final class FsCrashStates {
                     torn.put(mine.get(o[0]), o[1]);
                 }
             }
-            return builder.build(k -> keptIn[k] > 0, torn);
+            return builder.build(k -> keptIn[k] > 0, torn, Map.of());
         });
+    }
+
+    /**
+     * A file's options (kept, cut): the first {@code kept} of its operations whole, and the next
+     * torn at {@code cut} (or -1). Most kept first: all of them, then the last one torn (longest
+     * part first), then one fewer...
+     */
+    private List<int[]> fileOptions(List<Integer> mine) {
+        List<int[]> options = new ArrayList<>();
+        for (int kept = mine.size(); kept >= 0; kept--) {
+            options.add(new int[] {kept, -1});
+            if (kept > 0) {
+                List<Integer> cuts = tears(ops.get(mine.get(kept - 1)));
+                for (int c = cuts.size() - 1; c >= 0; c--) {
+                    options.add(new int[] {kept - 1, cuts.get(c)});
+                }
+            }
+        }
+        return options;
+    }
+
+    /**
+     * REORDERED, lazily: every consistent cut of the directories' changes, each file with unsynced
+     * data left undecided among its possible contents (or decided, if they are all one). A file
+     * with more distinct contents than {@code budget} keeps the first {@code budget} of them, and
+     * the result says it was cut.
+     */
+    CrashStates<FsSnapshot> lazyReordered(int budget) {
+        Map<Long, List<Integer>> dirOps = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> fileOps = new LinkedHashMap<>();
+        for (int k = 0; k < ops.size(); k++) {
+            FsOp op = ops.get(k);
+            if (op.isData()) {
+                fileOps.computeIfAbsent(op.inode(), i -> new ArrayList<>()).add(k);
+            } else {
+                for (long dir : op.objects()) {
+                    dirOps.computeIfAbsent(dir, d -> new ArrayList<>()).add(k);
+                }
+            }
+        }
+        boolean filesCut = false;
+        Map<Integer, Object> lazy = new HashMap<>();
+        for (Map.Entry<Integer, List<Integer>> e : fileOps.entrySet()) {
+            List<Integer> mine = e.getValue();
+            List<byte[]> images = new ArrayList<>();
+            List<String> phrases = new ArrayList<>();
+            for (int[] o : fileOptions(mine)) {
+                int kept = o[0];
+                Set<Integer> whole = new HashSet<>(mine.subList(0, kept));
+                images.add(builder.contents(e.getKey(), whole::contains, o[1] < 0 ? Map.of() : Map.of(mine.get(kept), o[1])));
+                phrases.add(phrase(mine.size(), kept, o[1]));
+            }
+            Object contents = FsCandidates.of(images, phrases);
+            if (contents instanceof FsCandidates c && c.count() > budget) {
+                contents = c.first(budget);
+                filesCut = true;
+            }
+            lazy.put(e.getKey(), contents);
+        }
+        List<List<Integer>> dirs = new ArrayList<>(dirOps.values());
+        int[] counts = new int[dirs.size()];
+        for (int g = 0; g < dirs.size(); g++) {
+            counts[g] = dirs.get(g).size() + 1;
+        }
+        CrashStates<FsSnapshot> states = CrashStates.enumerate(counts, budget, choice -> {
+            int[] keptIn = new int[ops.size()];
+            for (int g = 0; g < dirs.size(); g++) {
+                List<Integer> mine = dirs.get(g);
+                int keep = mine.size() - choice[g];
+                for (int i = 0; i < keep; i++) {
+                    keptIn[mine.get(i)]++;
+                }
+            }
+            for (int k = 0; k < ops.size(); k++) {
+                FsOp op = ops.get(k);
+                if (!op.isData() && keptIn[k] != 0 && keptIn[k] != op.objects().length) {
+                    return null;
+                }
+            }
+            return builder.build(k -> keptIn[k] > 0, Map.of(), lazy);
+        });
+        return filesCut ? states.markCut() : states;
+    }
+
+    /** What a file's option kept of its {@code n} unsynced data changes, in words. */
+    private static String phrase(int n, int kept, int cut) {
+        String whole = kept == n ? (n == 1 ? "its unsynced change" : "all " + n + " of its unsynced changes")
+                : kept == 0 ? "none of its unsynced changes"
+                : "the first " + kept + " of its " + n + " unsynced changes";
+        if (cut < 0) {
+            return whole;
+        }
+        String next = kept == 0 ? "its first" : "the next";
+        return (kept == 0 ? "" : whole + " and ") + "part of " + next + " (up to byte " + cut + ")";
     }
 
     /** Where a write may tear: the sector boundaries of its file strictly inside the bytes it writes. */

@@ -6,6 +6,12 @@ interface FsHost {
     /** A scheduling point before the step {@code kind} on {@code object}. */
     void step(int kind, long object);
 
+    /**
+     * A scheduling point before the step {@code kind} on {@code object} whose options are the
+     * candidates of the file it decides ({@link SimFileSystem#options}); returns the one chosen.
+     */
+    int stepDeciding(int kind, long object);
+
     /** Reports a stale descriptor (made before the last crash). */
     void checkGeneration(Object object, int generation);
 
@@ -22,6 +28,11 @@ interface FsHost {
     FsHost STANDALONE = new FsHost() {
         @Override
         public void step(int kind, long object) {
+        }
+
+        @Override
+        public int stepDeciding(int kind, long object) {
+            return 0;
         }
 
         @Override

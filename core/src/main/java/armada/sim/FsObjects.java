@@ -45,6 +45,11 @@ final class FsObjects {
         return ((long) PAIR << 44) | ((long) dir1 << 38) | ((long) h16(name1) << 22) | ((long) dir2 << 16) | h16(name2);
     }
 
+    /** The inode a file's-data object names (flags ignored), or -1 for any other object. */
+    static int inodeOf(long object) {
+        return type(object) == INODE ? (int) (object & 0xFF_FFFF_FFFFL) : -1;
+    }
+
     private static int h16(String name) {
         int h = name.hashCode();
         return (h ^ (h >>> 16)) & 0xFFFF;

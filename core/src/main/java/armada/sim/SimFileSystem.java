@@ -47,6 +47,8 @@ public final class SimFileSystem implements FileSystem {
     private final Map<Integer, Inode> inodes = new HashMap<>();
     private final List<FsOp> unsynced = new ArrayList<>();
     private int nextInode;
+    /** Files whose contents a crash left undecided (lazy crash states): the first look decides. */
+    private int undecided;
 
     SimFileSystem(FsHost host, List<String> directories, Durability durability) {
         this.host = host;
@@ -87,11 +89,13 @@ public final class SimFileSystem implements FileSystem {
         return FsObjects.entry(dir, name);
     }
 
-    /** An inode: its bytes now, and its durable bytes. */
+    /** An inode: its bytes now, and its durable bytes; or, after a lazy crash, its possible bytes. */
     static final class Inode {
         byte[] data = new byte[0];
         int length;
         byte[] durable = new byte[0];
+        /** Not null: the crash left this file's bytes undecided, and data and durable mean nothing yet. */
+        @Nullable FsCandidates candidates;
 
         void write(int offset, byte[] more) {
             int end = offset + more.length;
@@ -123,6 +127,7 @@ public final class SimFileSystem implements FileSystem {
             data = bytes.clone();
             length = bytes.length;
             durable = bytes;
+            candidates = null;
         }
     }
 
@@ -174,8 +179,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public void append(Fd fd, byte[] data) {
         SimFd f = fd(fd, true);
-        step(Action.FS_WRITE, inodeObject(f.inode));
-        Inode i = inode(f.inode);
+        Inode i = dataStep(Action.FS_WRITE, f);
         int offset = i.length;
         checkSize(offset, data.length);
         i.write(offset, data);
@@ -190,7 +194,7 @@ public final class SimFileSystem implements FileSystem {
             throw new IllegalArgumentException("offset must not be negative");
         }
         checkSize(offset, data.length);
-        step(Action.FS_WRITE, inodeObject(f.inode));
+        dataStep(Action.FS_WRITE, f);
         if (data.length > 0) {
             // pwrite(2) of no bytes changes nothing, even past the end.
             inode(f.inode).write((int) offset, data);
@@ -206,8 +210,7 @@ public final class SimFileSystem implements FileSystem {
             throw new IllegalArgumentException("length must not be negative");
         }
         checkSize(length, 0);
-        step(Action.FS_WRITE, inodeObject(f.inode));
-        inode(f.inode).truncate((int) length);
+        dataStep(Action.FS_WRITE, f).truncate((int) length);
         record(FsOp.truncate(f.inode, (int) length));
         trace("truncate " + f.path + " -> " + length + " bytes");
     }
@@ -228,8 +231,7 @@ public final class SimFileSystem implements FileSystem {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must not be negative");
         }
-        step(Action.FS_READ, inodeObject(f.inode));
-        Inode i = inode(f.inode);
+        Inode i = dataStep(Action.FS_READ, f);
         int from = (int) Math.min(offset, i.length);
         int to = (int) Math.min((long) from + length, i.length);
         trace("read " + f.path + " @" + offset + " -> " + (to - from) + " bytes");
@@ -239,8 +241,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public long size(Fd fd) {
         SimFd f = fd(fd, false);
-        step(Action.FS_READ, inodeObject(f.inode));
-        int length = inode(f.inode).length;
+        int length = dataStep(Action.FS_READ, f).length;
         trace("size " + f.path + " -> " + length);
         return length;
     }
@@ -391,8 +392,7 @@ public final class SimFileSystem implements FileSystem {
     @Override
     public void fsync(Fd fd) {
         SimFd f = fd(fd, false);
-        step(fine() ? Action.LOCAL : Action.FS_SYNC, inodeObject(f.inode));
-        Inode i = inode(f.inode);
+        Inode i = dataStep(fine() ? Action.LOCAL : Action.FS_SYNC, f);
         i.durable = i.now();
         unsynced.removeIf(op -> op.isData() && op.inode() == f.inode);
         trace("fsync " + f.path);
@@ -416,6 +416,52 @@ public final class SimFileSystem implements FileSystem {
         unsynced.clear();
         unsynced.addAll(kept);
         trace("fsync " + dir + "/");
+    }
+
+    /**
+     * The scheduling point of a call on a file's data. If a crash left the file undecided, this
+     * step decides it: each candidate is an option of the step (a value choice of the calling
+     * thread, like a random value), and while it is undecided the step counts as a write of the
+     * file for the partial-order reduction, so that two first looks at it are never swapped.
+     */
+    private Inode dataStep(int kind, SimFd f) {
+        Inode i = inode(f.inode);
+        if (i.candidates == null) {
+            step(kind, inodeObject(f.inode));
+            return i;
+        }
+        int pick = stepDeciding(inodeObject(f.inode));
+        FsCandidates c = i.candidates;
+        if (c != null) {
+            // Still undecided when this thread's turn came: its option picked the candidate.
+            i.set(c.contents(pick));
+            undecided--;
+            trace("the crash left " + f.path + " with " + c.phrase(pick) + " (" + i.length + " bytes; candidate "
+                    + (pick + 1) + " of " + c.count() + ")");
+        }
+        return i;
+    }
+
+    private int stepDeciding(long object) {
+        long flag = fine() ? 0 : durability == Durability.ORDERED ? Action.QUEUED : FsObjects.DIR_ORDER;
+        return host.stepDeciding(Action.FS_WRITE, object | flag);
+    }
+
+    /**
+     * How many options the pending step {@code action} of a thread has: the candidates of the
+     * file it looks at if a crash left that file undecided, else 1.
+     */
+    int options(long action) {
+        if (undecided == 0) {
+            return 1;
+        }
+        int inode = FsObjects.inodeOf(Action.object(action));
+        if (inode < 0) {
+            return 1;
+        }
+        Inode i = inodes.get(inode);
+        FsCandidates c = i == null ? null : i.candidates;
+        return c == null ? 1 : c.count();
     }
 
     /** A scheduling point; under ORDERED every change is on the file system's one queue. */
@@ -479,11 +525,27 @@ public final class SimFileSystem implements FileSystem {
      * the file (see {@link FsCrashStates}).
      */
     CrashStates<FsSnapshot> crashStates(int budget, int sector) {
+        return crashStates(budget, sector, false);
+    }
+
+    /** The same, and with {@code lazy} (REORDERED) files' data left undecided (see {@link FsCrashStates}). */
+    CrashStates<FsSnapshot> crashStates(int budget, int sector, boolean lazy) {
         if (unsynced.isEmpty()) {
-            return CrashStates.single(snapshot(op -> false, Map.of()));
+            return CrashStates.single(snapshot(op -> false, Map.of(), Map.of()));
         }
-        FsCrashStates states = new FsCrashStates(List.copyOf(unsynced), sector, this::snapshot);
-        return durability == Durability.ORDERED ? states.ordered(budget) : states.reordered(budget);
+        FsCrashStates states = new FsCrashStates(List.copyOf(unsynced), sector, new FsCrashStates.Builder() {
+            @Override
+            public FsSnapshot build(IntPredicate survives, Map<Integer, Integer> torn, Map<Integer, Object> lazyFiles) {
+                return snapshot(survives, torn, lazyFiles);
+            }
+
+            @Override
+            public byte[] contents(int inode, IntPredicate survives, Map<Integer, Integer> torn) {
+                return contentsAfter(inode, survives, torn);
+            }
+        });
+        return durability == Durability.ORDERED ? states.ordered(budget)
+                : lazy ? states.lazyReordered(budget) : states.reordered(budget);
     }
 
     /** What crash state {@code chosen} kept and lost of the unsynced changes; {@code full} keeps them all. */
@@ -500,9 +562,11 @@ public final class SimFileSystem implements FileSystem {
 
     /**
      * The state in which exactly the unsynced operations {@code survives} accepts survived
-     * (applied in issue order over the durable image), and the writes {@code torn} names in part.
+     * (applied in issue order over the durable image), and the writes {@code torn} names in part;
+     * the files in {@code lazy} get the contents (or the candidates) it gives, and a file an
+     * earlier crash left undecided stays so.
      */
-    private FsSnapshot snapshot(IntPredicate survives, Map<Integer, Integer> torn) {
+    private FsSnapshot snapshot(IntPredicate survives, Map<Integer, Integer> torn, Map<Integer, Object> lazy) {
         List<TreeMap<String, Integer>> d = new ArrayList<>();
         for (TreeMap<String, Integer> m : durableDirs) {
             d.add(new TreeMap<>(m));
@@ -525,14 +589,26 @@ public final class SimFileSystem implements FileSystem {
             }
         }
         Map<Integer, byte[]> contents = new HashMap<>();
+        Map<Integer, FsCandidates> open = new HashMap<>();
         for (TreeMap<String, Integer> m : d) {
             for (int inode : m.values()) {
-                if (inode >= 0 && !contents.containsKey(inode)) {
+                if (inode < 0 || contents.containsKey(inode) || open.containsKey(inode)) {
+                    continue;
+                }
+                Object given = lazy.get(inode);
+                FsCandidates earlier = inode(inode).candidates;
+                if (given instanceof FsCandidates c) {
+                    open.put(inode, c);
+                } else if (given instanceof byte[] b) {
+                    contents.put(inode, b);
+                } else if (earlier != null) {
+                    open.put(inode, earlier);
+                } else {
                     contents.put(inode, contentsAfter(inode, survives, torn));
                 }
             }
         }
-        return new FsSnapshot(d, exists, contents);
+        return new FsSnapshot(d, exists, contents, open);
     }
 
     private byte[] contentsAfter(int inode, IntPredicate survives, Map<Integer, Integer> torn) {
@@ -552,7 +628,7 @@ public final class SimFileSystem implements FileSystem {
 
     /** The state now, as a value (everything kept: the same as what is durable right after a crash). */
     FsSnapshot now() {
-        return snapshot(k -> true, Map.of());
+        return snapshot(k -> true, Map.of(), Map.of());
     }
 
     /**
@@ -575,6 +651,13 @@ public final class SimFileSystem implements FileSystem {
         }
         for (Map.Entry<Integer, byte[]> e : s.contents.entrySet()) {
             inode(e.getKey()).set(e.getValue());
+        }
+        undecided = 0;
+        for (Map.Entry<Integer, FsCandidates> e : s.undecided.entrySet()) {
+            Inode i = inode(e.getKey());
+            i.set(new byte[0]);
+            i.candidates = e.getValue();
+            undecided++;
         }
     }
 
@@ -602,6 +685,7 @@ public final class SimFileSystem implements FileSystem {
         inodes.clear();
         unsynced.clear();
         nextInode = 0;
+        undecided = 0;
         for (String d : declared) {
             addDirectory(d, -1);
         }
@@ -637,6 +721,10 @@ public final class SimFileSystem implements FileSystem {
         if (inode == null || inode < 0) {
             return null;
         }
+        if (s.undecided.containsKey(inode)) {
+            throw new IllegalStateException("a lazy crash state has no contents for " + dir + "/" + name
+                    + " yet: crash invariants need eager crash states");
+        }
         return Objects.requireNonNull(s.contents.get(inode)).clone();
     }
 
@@ -649,6 +737,9 @@ public final class SimFileSystem implements FileSystem {
         Integer inode = dirs.get(d).get(name);
         if (inode == null || inode < 0) {
             return null;
+        }
+        if (inode(inode).candidates != null) {
+            throw new IllegalStateException(dir + "/" + name + " is undecided since the last crash: nothing read it yet");
         }
         return inode(inode).now();
     }

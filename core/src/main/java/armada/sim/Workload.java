@@ -53,6 +53,15 @@ public interface Workload {
         return 0;
     }
 
+    /**
+     * Whether a crash may leave a file's unsynced data undecided until something reads it (lazy
+     * crash states, REORDERED only; see {@code FsCrashStates}), instead of offering every way it
+     * may have survived at the crash.
+     */
+    default boolean lazyCrashStates() {
+        return false;
+    }
+
     /** Distinct crash states offered at one crash; more are cut (and the search is not complete). */
     default int crashStateBudget() {
         return 256;

@@ -61,14 +61,19 @@ class ReductionSoundnessTest {
     private static final int SPLIT_DEPTH = 2;
 
     private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst) {
-        return explore(p, mode, faultsFirst, PLAIN_BUDGET);
+        return explore(p, mode, faultsFirst, PLAIN_BUDGET, false);
     }
 
-    private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst, int budget) {
+    /**
+     * One search of {@code p}; {@code lazy}: with lazy crash states (a crash leaves files' unsynced
+     * data undecided until something reads it), else every way it may have survived is a crash
+     * state of its own (the reference semantics, which the plain search uses).
+     */
+    private static Observed explore(GeneratedProgram p, Mode mode, boolean faultsFirst, int budget, boolean lazy) {
         if (mode == Mode.DPOR_SHARDED || mode == Mode.DPOR_SHARDED_CACHED) {
-            return exploreSharded(p, mode == Mode.DPOR_SHARDED_CACHED, faultsFirst, budget);
+            return exploreSharded(p, mode == Mode.DPOR_SHARDED_CACHED, faultsFirst, budget, lazy);
         }
-        Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated");
+        Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated").withLazyCrashStates(lazy);
         return onVirtualThread(() -> {
             Set<String> seen = new HashSet<>();
             Set<String> traces = new HashSet<>();
@@ -115,8 +120,9 @@ class ReductionSoundnessTest {
      * explorer has it). Every shard must meet the same number of subtrees; the outcomes are the
      * union of the shards'.
      */
-    private static Observed exploreSharded(GeneratedProgram p, boolean withCache, boolean faultsFirst, int budget) {
-        Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated");
+    private static Observed exploreSharded(GeneratedProgram p, boolean withCache, boolean faultsFirst, int budget,
+            boolean lazy) {
+        Scenario<Integer, GeneratedProgram.Impl> s = p.scenario("generated").withLazyCrashStates(lazy);
         return onVirtualThread(() -> {
             Set<String> seen = new HashSet<>();
             Set<String> traces = new HashSet<>();
@@ -375,6 +381,8 @@ class ReductionSoundnessTest {
         long dporComplete = 0;
         long traceCount = 0;
         long dporNoCrash = 0;
+        long lazyExecutions = 0;
+        long eagerOfLazy = 0;
         for (int i = 0; i < programs; i++) {
             Random random = new Random((storageCode ? 20261130L : 20261129L) + i);
             GeneratedProgram p = GeneratedProgram.generate(random, storageCode);
@@ -384,20 +392,35 @@ class ReductionSoundnessTest {
                 skipped++;
                 continue;
             }
-            for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR, Mode.DPOR_CACHED, Mode.DPOR_SHARDED,
-                    Mode.DPOR_SHARDED_CACHED}) {
+            // Lazy crash states change something only where a crash can leave a file's data in
+            // several ways: there every search runs with them on too, and the plain search as well.
+            boolean lazyMatters = p.files && p.faults.maxCrashes() > 0 && p.faults.durability() == Durability.REORDERED;
+            for (Mode mode : Mode.values()) {
+              long eagerRun = 0;
+              for (boolean lazy : lazyMatters ? new boolean[] {false, true} : new boolean[] {false}) {
                 boolean sharded = mode == Mode.DPOR_SHARDED || mode == Mode.DPOR_SHARDED_CACHED;
-                if (sharded && i % SHARDED_EVERY != 0) {
+                if ((sharded && i % SHARDED_EVERY != 0) || (mode == Mode.PLAIN && !lazy)) {
                     continue;
                 }
-                Observed reduced = explore(p, mode, faultsFirst);
+                Observed reduced = explore(p, mode, faultsFirst, PLAIN_BUDGET, lazy);
+                if (lazy) {
+                    count(coverage, "lazy-runs");
+                    lazyExecutions += reduced.executions();
+                    eagerOfLazy += mode == Mode.PLAIN ? plain.executions() : eagerRun;
+                } else {
+                    eagerRun = reduced.executions();
+                }
                 Set<String> missed = new java.util.TreeSet<>(plain.outcomes());
                 missed.removeAll(reduced.outcomes());
                 Set<String> extra = new java.util.TreeSet<>(reduced.outcomes());
                 extra.removeAll(plain.outcomes());
-                assertThat(missed).as("outcomes %s missed in program %d: %s (first choices reversed: %s)",
-                        mode, i, p, faultsFirst).isEmpty();
-                assertThat(extra).as("outcomes only %s found in program %d: %s", mode, i, p).isEmpty();
+                assertThat(missed).as("outcomes %s%s missed in program %d: %s (first choices reversed: %s)",
+                        mode, lazy ? " (lazy crash states)" : "", i, p, faultsFirst).isEmpty();
+                assertThat(extra).as("outcomes only %s%s found in program %d: %s", mode, lazy ? " (lazy crash states)" : "",
+                        i, p).isEmpty();
+                if (lazy) {
+                    continue;
+                }
                 if (mode != Mode.DPOR_SHARDED && mode != Mode.DPOR_SHARDED_CACHED) {
                     assertThat(reduced.executions()).isLessThanOrEqualTo(plain.executions());
                 }
@@ -423,6 +446,7 @@ class ReductionSoundnessTest {
                     case DPOR_SHARDED_CACHED -> shardedCachedExecutions += reduced.executions();
                     default -> sleepExecutions += reduced.executions();
                 }
+              }
             }
             compared++;
             plainExecutions += plain.executions();
@@ -445,15 +469,16 @@ class ReductionSoundnessTest {
                 + " %d plain vs %d with sleep sets vs %d with DPOR (%d complete) vs %d with DPOR and the state cache"
                 + " vs %d in %d shards on %s (%d with the cache);"
                 + " without crashes %d DPOR executions"
-                + " (complete or abandoned) for %d Mazurkiewicz traces; coverage %s%n", storageCode ? " (storage code)" : "",
+                + " (complete or abandoned) for %d Mazurkiewicz traces; lazy crash states: %d executions in the"
+                + " searches where they apply, against %d eager; coverage %s%n", storageCode ? " (storage code)" : "",
                 compared, skipped, PLAIN_BUDGET,
                 plainExecutions, sleepExecutions, reducedExecutions, dporComplete, cachedExecutions, shardedExecutions,
                 SHARDS, SHARDED_EVERY == 1 ? "every program" : "one program in " + SHARDED_EVERY, shardedCachedExecutions, dporNoCrash, traceCount,
-                coverage);
+                lazyExecutions, eagerOfLazy, coverage);
         // The generator must reach every corner, or the comparison proves little.
         assertThat(compared).isGreaterThanOrEqualTo(programs / 2);
         if (storageCode) {
-            for (String key : List.of("run-time-dirs=true", "positional-writes=true", "torn=true", "crashes=1",
+            for (String key : List.of("lazy-runs", "run-time-dirs=true", "positional-writes=true", "torn=true", "crashes=1",
                     "crashes=2", "durability=ORDERED", "durability=REORDERED", "several-outcomes")) {
                 assertThat(coverage.getOrDefault(key, 0)).as(key).isGreaterThanOrEqualTo(8);
             }
@@ -464,7 +489,7 @@ class ReductionSoundnessTest {
         }
         for (String key : List.of("torn=true", "torn=false", "crashes=0", "crashes=1", "crashes=2",
                 "disk-failures=1", "disks=0", "disks=1", "disks=2", "files=true", "faults-first=true",
-                "faults-first=false", "several-outcomes")) {
+                "faults-first=false", "several-outcomes", "lazy-runs")) {
             assertThat(coverage.getOrDefault(key, 0)).as(key).isGreaterThanOrEqualTo(10);
         }
     }
@@ -477,7 +502,7 @@ class ReductionSoundnessTest {
 
     private static void assertSameOutcomes(GeneratedProgram p) {
         for (boolean faultsFirst : new boolean[] {false, true}) {
-            Observed plain = explore(p, Mode.PLAIN, faultsFirst, 200_000);
+            Observed plain = explore(p, Mode.PLAIN, faultsFirst, 200_000, false);
             assertThat(plain.cut()).isFalse();
             for (Mode mode : new Mode[] {Mode.SLEEP_SETS, Mode.DPOR, Mode.DPOR_SHARDED}) {
                 assertThat(explore(p, mode, faultsFirst).outcomes()).as(mode + ", reversed: " + faultsFirst)
