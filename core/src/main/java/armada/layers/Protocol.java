@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * linked into a mailbox carries the caller's pid" or "only the lock's owner reads and writes".
  *
  * <p>A protocol is the layer's spec (same name, states, steps and crash) with the rule beside
- * it. Open it as the World ({@code Layers.open(world, protocol)}) and the checker shows that every
+ * it. Open it as the World ({@code Layers.open(world, protocol)}: the protocol object, not its
+ * {@link #spec()}, which would be another device with no rule) and the checker shows that every
  * thread of the implementation follows it: each call that takes a step (is enabled, or is
  * undefined) is checked in the state it runs in, and a call the rule does not allow is the
  * failure {@code protocol-violation} with the call and the state. A disabled call is checked when

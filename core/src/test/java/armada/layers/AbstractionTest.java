@@ -9,7 +9,12 @@ import armada.explore.ExploreOptions;
 import armada.explore.Explorer;
 import armada.layers.BoxSpec.Get;
 import armada.layers.BoxSpec.Put;
+import armada.spec.Op;
+import armada.spec.Outcomes;
+import armada.spec.Spec;
+import armada.spec.Unit;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** An abstraction is checked step by step over the lower layer's reachable states. */
@@ -50,6 +55,37 @@ class AbstractionTest {
                 .run());
         assertThat(m).contains("invariant 'the box holds at most 1' does not hold in lower state 2 (abstracts to 2;"
                 + " reached from the initial state by p2 Put[value=2])");
+    }
+
+    @Test
+    void undefinedBelowWhereTheUpperLayerIsDefined_isBroken() {
+        // Above, Bad does nothing; below, it is undefined: code above could break the layer below unseen.
+        Spec<Integer> lenient = new Spec<>() {
+            @Override
+            public String name() {
+                return "lenient";
+            }
+
+            @Override
+            public Integer initial() {
+                return 0;
+            }
+
+            @Override
+            public <R> Outcomes<R, Integer> step(Integer s, Op<R> op) {
+                @SuppressWarnings("unchecked")
+                Outcomes<R, Integer> nothing = (Outcomes<R, Integer>) Outcomes.one(Unit.UNIT, s);
+                return op instanceof BoxSpec.Bad ? nothing : UPPER.step(s, op);
+            }
+
+            @Override
+            public Set<Integer> crash(Integer s) {
+                return Set.of(s);
+            }
+        };
+        String m = broken(Abstraction.of(LOWER, lenient, List.of(new PidOp(1, new BoxSpec.Bad())), v -> v).run());
+        assertThat(m).isEqualTo("abstraction below -> lenient is broken: step p1 Bad[] from lower state 0 (abstracts"
+                + " to 0; the initial state): undefined in the lower layer, but the upper layer gives () ending in 0");
     }
 
     @Test

@@ -55,6 +55,28 @@ class ProtocolTest {
     }
 
     @Test
+    void aDisabledCall_isCheckedWhenItRuns_notWhileItWaits() {
+        // Take waits while the box holds 0, where the rule (the box holds the caller's pid) is
+        // false; it runs once pid 1 has put 2, where the rule holds for pid 2.
+        Protocol<Integer> takeOwn = Protocol.of(new BoxSpec("below", false), "Take only a box holding the caller's pid",
+                (s, pid, op) -> !(op instanceof BoxSpec.Take) || s == pid);
+        Verdict v = Explorer.check(Scenario.<Integer, BoxScenarios.PassThrough>builder("box/take-own",
+                new BoxSpec("box", false)).boot(w -> new BoxScenarios.PassThrough(Layers.open(w, takeOwn)))
+                .driver(BoxScenarios.PassThrough::apply).thread(new Put(2)).thread(new BoxSpec.Take()).build(),
+                ExploreOptions.DEFAULTS);
+        assertThat(v).isInstanceOf(Verdict.Holds.class);
+        // Put 1 instead, and the Take runs where the rule is false.
+        Verdict bad = Explorer.check(Scenario.<Integer, BoxScenarios.PassThrough>builder("box/take-other",
+                new BoxSpec("box", false)).boot(w -> new BoxScenarios.PassThrough(Layers.open(w, takeOwn)))
+                .driver(BoxScenarios.PassThrough::apply).thread(new Put(1)).thread(new BoxSpec.Take()).build(),
+                ExploreOptions.DEFAULTS);
+        assertThat(bad).isInstanceOf(Verdict.Violated.class);
+        assertThat(((Verdict.Violated) bad).counterexample().failure().message())
+                .isEqualTo("t1 (pid 2) Take[] breaks the protocol of layer below ('Take only a box holding the"
+                        + " caller's pid') in state 1");
+    }
+
+    @Test
     void moverCheckOnAProtocol_exploresOnlyTheCallsItAllows() {
         // Without the protocol another process's write can come between: Read is no both mover.
         MoverReport raw = MoverCheck.of(new LockMemSpec(false), LockMemSpec.domain())
