@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says in words what a crash state kept and lost of the changes not yet made durable, for the
@@ -117,28 +118,40 @@ final class CrashStateText {
             }
             byte[] durable = durableContents.getOrDefault(inode, new byte[0]);
             byte[] all = Objects.requireNonNullElse(full.contents.get(inode), durable);
-            byte[] got = Objects.requireNonNull(chosen.contents.get(inode));
-            if (Arrays.equals(all, durable)) {
-                continue; // nothing changed since the file was last made durable
-            }
-            if (startsWith(all, durable) && startsWith(all, got) && got.length >= durable.length) {
-                int appended = all.length - durable.length;
-                if (got.length == all.length) {
-                    out.add("kept append to " + path + " (" + appended + " bytes)");
-                } else if (got.length == durable.length) {
-                    out.add("lost append to " + path + " (" + appended + " bytes)");
-                } else {
-                    out.add("kept " + (got.length - durable.length) + " of " + appended + " appended bytes of " + path);
-                }
-            } else if (Arrays.equals(got, all)) {
-                out.add("kept every change to " + path + " (" + got.length + " bytes)");
-            } else if (Arrays.equals(got, durable)) {
-                out.add("lost every change to " + path + " (" + got.length + " bytes durable)");
-            } else {
-                out.add("kept some changes to " + path + " (" + got.length + " bytes)");
+            String change = fileChange(path, durable, all, Objects.requireNonNull(chosen.contents.get(inode)));
+            if (change != null) {
+                out.add(change);
             }
         }
         return out;
+    }
+
+    /**
+     * What a crash kept of the changes to the file {@code path} since it was last durable
+     * ({@code durable}), against keeping them all ({@code all}), when it left {@code got}; null
+     * if nothing changed.
+     */
+    static @Nullable String fileChange(String path, byte[] durable, byte[] all, byte[] got) {
+        if (Arrays.equals(all, durable)) {
+            return null; // nothing changed since the file was last made durable
+        }
+        if (startsWith(all, durable) && startsWith(all, got) && got.length >= durable.length) {
+            int appended = all.length - durable.length;
+            if (got.length == all.length) {
+                return "kept append to " + path + " (" + appended + " bytes)";
+            }
+            if (got.length == durable.length) {
+                return "lost append to " + path + " (" + appended + " bytes)";
+            }
+            return "kept " + (got.length - durable.length) + " of " + appended + " appended bytes of " + path;
+        }
+        if (Arrays.equals(got, all)) {
+            return "kept every change to " + path + " (" + got.length + " bytes)";
+        }
+        if (Arrays.equals(got, durable)) {
+            return "lost every change to " + path + " (" + got.length + " bytes durable)";
+        }
+        return "kept some changes to " + path + " (" + got.length + " bytes)";
     }
 
     private static boolean startsWith(byte[] a, byte[] prefix) {

@@ -178,14 +178,12 @@ final class FsCrashStates {
         for (Map.Entry<Integer, List<Integer>> e : fileOps.entrySet()) {
             List<Integer> mine = e.getValue();
             List<byte[]> images = new ArrayList<>();
-            List<String> phrases = new ArrayList<>();
             for (int[] o : fileOptions(mine)) {
                 int kept = o[0];
                 Set<Integer> whole = new HashSet<>(mine.subList(0, kept));
                 images.add(builder.contents(e.getKey(), whole::contains, o[1] < 0 ? Map.of() : Map.of(mine.get(kept), o[1])));
-                phrases.add(phrase(mine.size(), kept, o[1]));
             }
-            Object contents = FsCandidates.of(images, phrases);
+            Object contents = FsCandidates.of(images, builder.contents(e.getKey(), k -> false, Map.of()));
             if (contents instanceof FsCandidates c && c.count() > budget) {
                 contents = c.first(budget);
                 filesCut = true;
@@ -215,18 +213,6 @@ final class FsCrashStates {
             return builder.build(k -> keptIn[k] > 0, Map.of(), lazy);
         });
         return filesCut ? states.markCut() : states;
-    }
-
-    /** What a file's option kept of its {@code n} unsynced data changes, in words. */
-    private static String phrase(int n, int kept, int cut) {
-        String whole = kept == n ? (n == 1 ? "its unsynced change" : "all " + n + " of its unsynced changes")
-                : kept == 0 ? "none of its unsynced changes"
-                : "the first " + kept + " of its " + n + " unsynced changes";
-        if (cut < 0) {
-            return whole;
-        }
-        String next = kept == 0 ? "its first" : "the next";
-        return (kept == 0 ? "" : whole + " and ") + "part of " + next + " (up to byte " + cut + ")";
     }
 
     /** Where a write may tear: the sector boundaries of its file strictly inside the bytes it writes. */

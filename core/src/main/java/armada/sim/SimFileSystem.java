@@ -436,8 +436,8 @@ public final class SimFileSystem implements FileSystem {
             // Still undecided when this thread's turn came: its option picked the candidate.
             i.set(c.contents(pick));
             undecided--;
-            trace("the crash left " + f.path + " with " + c.phrase(pick) + " (" + i.length + " bytes; candidate "
-                    + (pick + 1) + " of " + c.count() + ")");
+            trace("the crash " + c.phrase(f.path, pick) + ": decided by this first look at it (" + (pick + 1)
+                    + " of " + c.count() + " ways it may have survived)");
         }
         return i;
     }
