@@ -8,7 +8,8 @@ public sealed interface Failure {
 
     /** Every failure kind's name, as {@link #kind()} gives it. */
     java.util.List<String> KINDS = java.util.List.of("not-refinement", "deadlock", "livelock", "data-race",
-            "stale-object", "lock-misuse", "step-bound", "exception", "crash-invariant", "stuck", "layer-undefined", "false-mover");
+            "stale-object", "lock-misuse", "step-bound", "exception", "crash-invariant", "stuck", "layer-undefined", "false-mover",
+            "protocol-violation", "abstraction-broken", "partition-broken", "retry-changes-state");
 
     /** A stable, lower-case name for the kind of failure. */
     String kind();
@@ -185,6 +186,71 @@ public sealed interface Failure {
         @Override
         public String message() {
             return "mover claim '" + claim + "' is false: " + detail;
+        }
+    }
+
+    /**
+     * Code called an operation of the layer below that the layer's protocol (CSPEC section 6.2,
+     * {@code armada.layers.Protocol}) does not allow to that caller in that state.
+     */
+    record ProtocolViolation(String layer, String protocol, String call, String state) implements Failure {
+        @Override
+        public String kind() {
+            return "protocol-violation";
+        }
+
+        @Override
+        public String message() {
+            return call + " breaks the protocol of layer " + layer + " ('" + protocol + "') in state " + state;
+        }
+    }
+
+    /**
+     * An abstraction from a lower layer's states to an upper layer's (CSPEC section 6.3,
+     * {@code armada.layers.Abstraction}) is broken: {@code detail} gives the step and both states.
+     */
+    record AbstractionBroken(String abstraction, String detail) implements Failure {
+        @Override
+        public String kind() {
+            return "abstraction-broken";
+        }
+
+        @Override
+        public String message() {
+            return "abstraction " + abstraction + " is broken: " + detail;
+        }
+    }
+
+    /**
+     * Two calls on different shards of a partitioned layer ({@code armada.layers.Partition}) do
+     * not commute: {@code detail} gives the calls, the state and what each order gives.
+     */
+    record PartitionBroken(String partition, String detail) implements Failure {
+        @Override
+        public String kind() {
+            return "partition-broken";
+        }
+
+        @Override
+        public String message() {
+            return "partition " + partition + " is broken: " + detail;
+        }
+    }
+
+    /**
+     * A retry loop's failed attempt ({@code armada.layers.RetryLoop}) may change the layer's
+     * state, so the loop cannot be checked as its one successful attempt.
+     */
+    record RetryChangesState(String layer, String call, String state, String outcome) implements Failure {
+        @Override
+        public String kind() {
+            return "retry-changes-state";
+        }
+
+        @Override
+        public String message() {
+            return "retried call " + call + " of layer " + layer + " can fail and change the state: from " + state
+                    + " it may give " + outcome;
         }
     }
 }

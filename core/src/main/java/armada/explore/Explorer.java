@@ -42,19 +42,13 @@ public final class Explorer {
         Scenario<?, ?> crashes = options.maxCrashes() == null ? scenario
                 : scenario.withFaults(scenario.faults().withCrashes(options.maxCrashes()));
         Scenario<?, ?> sc = options.lazyCrashStates() ? crashes : crashes.withLazyCrashStates(false);
-        armada.layers.MoverCheck<?> claims = sc.moverClaims();
-        armada.layers.MoverReport movers = claims == null ? null : claims.check();
-        if (movers instanceof armada.layers.MoverReport.Invalid invalid) {
-            throw new ExploreException(sc.name() + ": " + invalid.error());
-        }
-        if (movers instanceof armada.layers.MoverReport.Refuted refuted) {
-            return new Verdict.Violated(new Verdict.Stats(0, 0, 0, 0, 0, 0, 0), "mover claims of " + sc.name(),
-                    new Counterexample(refuted.failure(), "-", List.of(new armada.check.TraceLine("movers",
-                            refuted.detail())), List.of(), 0));
+        Prechecks pre = Prechecks.run(sc);
+        if (pre.broken() != null) {
+            return pre.violated(sc);
         }
         Search search = new Search(sc, options, progress);
         Verdict v = watched(search, options.stuckSeconds());
-        return movers instanceof armada.layers.MoverReport.Checked checked ? MoverVerdicts.within(v, checked) : v;
+        return pre.within(v);
     }
 
     /**
@@ -109,15 +103,11 @@ public final class Explorer {
         } catch (IllegalArgumentException e) {
             throw new ExploreException(Objects.requireNonNullElse(e.getMessage(), "malformed schedule"));
         }
-        armada.layers.MoverCheck<?> claims = sc.moverClaims();
-        armada.layers.MoverReport movers = claims == null ? null : claims.check();
-        if (movers instanceof armada.layers.MoverReport.Invalid invalid) {
-            throw new ExploreException(sc.name() + ": " + invalid.error());
-        }
-        if (movers instanceof armada.layers.MoverReport.Refuted refuted) {
-            // The claims are checked before any execution: a false one fails whatever the schedule.
-            return new Replay(schedule, refuted.failure(), false,
-                    List.of(new armada.check.TraceLine("movers", refuted.detail())), List.of(), 0);
+        Prechecks pre = Prechecks.run(sc);
+        Failure broken = pre.broken();
+        if (broken != null) {
+            // The layer checks run before any execution: a broken one fails whatever the schedule.
+            return new Replay(schedule, broken, false, List.of(pre.line()), List.of(), 0);
         }
         return onVirtualThread(() -> {
             try (Machine m = machineFor(sc)) {

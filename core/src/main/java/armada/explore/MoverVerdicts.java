@@ -18,13 +18,21 @@ final class MoverVerdicts {
      * shard's part that found nothing (merged, it must not make a HOLDS either).
      */
     static Verdict within(Verdict v, MoverReport.Checked movers) {
-        String bounds = v.bounds() + ", " + movers.bounds();
+        return within(v, movers.bounds(), movers.complete(), CUT);
+    }
+
+    /**
+     * {@code v} with a layer check's {@code bounds} added; when the check was not {@code complete},
+     * a HOLDS, or a shard's part that found nothing, is INCONCLUSIVE for {@code cut}.
+     */
+    static Verdict within(Verdict v, String checked, boolean complete, String cut) {
+        String bounds = v.bounds() + ", " + checked;
         return switch (v) {
-            case Verdict.Holds h -> movers.complete() ? new Verdict.Holds(h.stats(), bounds)
-                    : new Verdict.Inconclusive(h.stats(), bounds, CUT);
+            case Verdict.Holds h -> complete ? new Verdict.Holds(h.stats(), bounds)
+                    : new Verdict.Inconclusive(h.stats(), bounds, cut);
             case Verdict.Violated viol -> new Verdict.Violated(viol.stats(), bounds, viol.counterexample());
             case Verdict.Inconclusive i -> new Verdict.Inconclusive(i.stats(), bounds,
-                    !movers.complete() && i.reason().startsWith(Explorer.PART_HOLDS) ? CUT : i.reason());
+                    !complete && i.reason().startsWith(Explorer.PART_HOLDS) ? cut : i.reason());
         };
     }
 }

@@ -45,6 +45,7 @@ public final class Scenario<S, I> implements Workload {
     private final boolean lazyCrashStates;
     private final @Nullable CrashInvariant crashInvariant;
     private final armada.layers.@Nullable MoverCheck<?> moverClaims;
+    private final List<armada.layers.LayerCheck> layerChecks;
 
     private Scenario(Builder<S, I> b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -84,6 +85,12 @@ public final class Scenario<S, I> implements Workload {
         this.lazyCrashStates = b.lazyCrashStates;
         this.crashInvariant = b.crashInvariant;
         this.moverClaims = b.moverClaims;
+        this.layerChecks = List.copyOf(b.layerChecks);
+    }
+
+    /** The pattern checks about the layers (abstraction, partition) the check runs first. */
+    public List<armada.layers.LayerCheck> layerChecks() {
+        return layerChecks;
     }
 
     /** The mover claims about the layer below that the check checks first, or null. */
@@ -203,6 +210,7 @@ public final class Scenario<S, I> implements Workload {
         b.lazyCrashStates = lazyCrashStates;
         b.crashInvariant = crashInvariant;
         b.moverClaims = moverClaims;
+        b.layerChecks = new ArrayList<>(layerChecks);
         return b;
     }
 
@@ -312,6 +320,7 @@ public final class Scenario<S, I> implements Workload {
         private boolean lazyCrashStates = true;
         private @Nullable CrashInvariant crashInvariant;
         private armada.layers.@Nullable MoverCheck<?> moverClaims;
+        private List<armada.layers.LayerCheck> layerChecks = new ArrayList<>();
 
         private Builder(String name, Spec<S> spec) {
             if (!name.matches("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")) {
@@ -436,6 +445,16 @@ public final class Scenario<S, I> implements Workload {
          */
         public Builder<S, I> moverClaims(armada.layers.MoverCheck<?> claims) {
             this.moverClaims = claims;
+            return this;
+        }
+
+        /**
+         * A pattern check about the layers ({@code armada.layers.Abstraction}, {@code Partition}),
+         * run before the search, after the mover claims: a broken one is the scenario's violation
+         * with its kind; what was checked is added to the verdict's bounds.
+         */
+        public Builder<S, I> layerCheck(armada.layers.LayerCheck check) {
+            this.layerChecks.add(check);
             return this;
         }
 

@@ -149,6 +149,10 @@ final class Shrinker {
             case Failure.LockMisuse m -> m.detail().replaceAll("^t\\d+ ", "");
             case Failure.LayerUndefined u -> u.layer() + " " + u.call().replaceAll("^\\S+ ", "");
             case Failure.FalseMoverClaim c -> c.claim();
+            case Failure.ProtocolViolation v -> v.layer() + " " + v.call().replaceAll("^\\S+ ", "");
+            case Failure.AbstractionBroken a -> a.abstraction();
+            case Failure.PartitionBroken p -> p.partition();
+            case Failure.RetryChangesState r -> r.layer() + " " + r.call().replaceAll("^\\S+ ", "");
         };
     }
 

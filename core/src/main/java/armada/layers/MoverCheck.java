@@ -1,21 +1,16 @@
 package armada.layers;
 
-import armada.spec.Outcome;
-import armada.spec.Outcomes;
 import armada.spec.Spec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Checks mover claims about a layer's operations by the commutation diagram (CSPEC Fig. 10) over
  * the states a bounded exploration of the layer reaches: from the initial state, every call of
  * the domain (each process's operations with their argument values) with each of its outcomes,
  * breadth first, up to a number of states. The calls of the domain are the argument values the
- * claims are checked for.
+ * claims are checked for. On a {@link Protocol} the check assumes it: only the calls it allows
+ * are explored and diagrammed, and a left mover need be enabled only where its call is allowed.
  *
  * <pre>{@code
  * MoverReport r = MoverCheck.of(spec, domain).claim(MoverClaim.of(Write.class, Mover.RIGHT)).check();
@@ -70,47 +65,18 @@ public final class MoverCheck<S> {
             }
         }
         try {
-            List<S> states = new ArrayList<>();
-            boolean complete = reachable(states);
-            Diagrams<S> d = new Diagrams<>(spec, domain);
+            Reachable<S> reach = Reachable.explore(new Steps<>(spec), domain, maxStates, (s, c) -> true);
+            Diagrams<S> d = new Diagrams<>(new Steps<>(spec), domain);
             for (MoverClaim<S> c : claims) {
-                MoverReport.Refuted r = d.check(c, states);
+                MoverReport.Refuted r = d.check(c, reach.states());
                 if (r != null) {
                     return r;
                 }
             }
-            return new MoverReport.Checked(states.size(), claims.size(), d.count(), complete);
+            return new MoverReport.Checked(reach.states().size(), claims.size(), d.count(), reach.complete());
         } catch (RuntimeException e) {
             return new MoverReport.Invalid("the spec of layer " + spec.name() + " threw " + e
                     + " while the mover claims were checked");
         }
-    }
-
-    /** Fills {@code out} with reachable states, breadth first; false if the bound cut it. */
-    private boolean reachable(List<S> out) {
-        Set<S> seen = new LinkedHashSet<>();
-        ArrayDeque<S> todo = new ArrayDeque<>();
-        S init = Objects.requireNonNull(spec.initial());
-        seen.add(init);
-        todo.add(init);
-        boolean complete = true;
-        while (!todo.isEmpty()) {
-            S s = todo.removeFirst();
-            for (PidOp call : domain) {
-                Outcomes<?, S> outs = spec.step(s, call.op());
-                for (Outcome<?, S> o : outs.list()) {
-                    if (!seen.contains(o.next())) {
-                        if (seen.size() >= maxStates) {
-                            complete = false;
-                            continue;
-                        }
-                        seen.add(o.next());
-                        todo.add(o.next());
-                    }
-                }
-            }
-        }
-        out.addAll(seen);
-        return complete;
     }
 }

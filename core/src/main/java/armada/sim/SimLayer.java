@@ -70,7 +70,7 @@ final class SimLayer<S> implements SpinLog.Versioned {
         return new Handle(generation);
     }
 
-    private <R> R call(Op<R> op) {
+    private <R> R call(Op<R> op, java.util.function.@Nullable Predicate<Object> succeeded) {
         SimThread me = machine.me();
         Call c = calls.get(me.slot);
         if (c == null) {
@@ -78,6 +78,7 @@ final class SimLayer<S> implements SpinLog.Versioned {
             calls.set(me.slot, c);
         }
         c.op = op;
+        c.succeeded = succeeded;
         c.cachedVersion = -1;
         int opId = opIds.computeIfAbsent(op, o -> opIds.size());
         Outcomes<?, S> outs;
@@ -85,6 +86,7 @@ final class SimLayer<S> implements SpinLog.Versioned {
             machine.spinPoint(me, this, Action.LAYER, opId);
             machine.point(me, Action.of(Action.LAYER, me.slot, index), null);
             outs = c.outcomes();
+            LayerCalls.check(machine, spec, state, me, op, succeeded, outs);
             if (outs.isUndefined()) {
                 throw machine.fail(new Failure.LayerUndefined(spec.name(), me.name + " " + op, String.valueOf(state)));
             }
@@ -176,11 +178,12 @@ final class SimLayer<S> implements SpinLog.Versioned {
         @Nullable Op<?> op;
         int cachedVersion = -1;
         @Nullable Outcomes<?, S> cached;
+        java.util.function.@Nullable Predicate<Object> succeeded;
 
         Outcomes<?, S> outcomes() {
             Outcomes<?, S> o = cached;
             if (o == null || cachedVersion != version) {
-                o = spec.step(state, java.util.Objects.requireNonNull(op));
+                o = LayerCalls.successful(spec.step(state, java.util.Objects.requireNonNull(op)), succeeded);
                 cached = o;
                 cachedVersion = version;
             }
@@ -209,7 +212,15 @@ final class SimLayer<S> implements SpinLog.Versioned {
         @Override
         public <R> R call(Op<R> op) {
             machine.checkGeneration(this, generation);
-            return SimLayer.this.call(op);
+            return SimLayer.this.call(op, null);
+        }
+
+        /** One call that takes only the outcomes that succeed, after {@link LayerCalls#check}. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> R callUntil(Op<R> op, java.util.function.Predicate<? super R> succeeded) {
+            machine.checkGeneration(this, generation);
+            return SimLayer.this.call(op, (java.util.function.Predicate<Object>) succeeded);
         }
 
         @Override
