@@ -286,12 +286,20 @@ final class DporStrategy implements Strategy {
         // path's first nodes, and the races of their events, carry over from the last execution.
         int words = (total + 63) / 64;
         long[][] before = new long[total][];
-        java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+        int slots = 0;
+        for (int k = 0; k < total; k++) {
+            slots = Math.max(slots, slot(actors[k]) + 1);
+        }
+        if (lastOf.length < slots) {
+            lastOf = new int[slots];
+        }
+        int[] last = lastOf;
+        Arrays.fill(last, -1);
         int lastCrash = -1;
         int from = Math.min(analysed, real);
         for (int j = 0; j < from; j++) {
             before[j] = stack.get(j).hb;
-            last.put(actors[j], j);
+            last[slot(actors[j])] = j;
             if (Choice.kind(events.get(j)[0]) == Choice.CRASH) {
                 lastCrash = j;
             }
@@ -301,8 +309,8 @@ final class DporStrategy implements Strategy {
             long[] hb = new long[words];
             long[] reach = new long[words];
             long aj = events.get(j)[1];
-            Integer p = last.get(actors[j]);
-            if (p != null) {
+            int p = last[slot(actors[j])];
+            if (p >= 0) {
                 set(hb, p);
                 or(hb, before[p]);
                 or(reach, before[p]);
@@ -339,7 +347,7 @@ final class DporStrategy implements Strategy {
                     }
                 }
             }
-            last.put(actors[j], j);
+            last[slot(actors[j])] = j;
             if (crash) {
                 lastCrash = j;
             }
@@ -412,6 +420,14 @@ final class DporStrategy implements Strategy {
                 return;
             }
         }
+    }
+
+    /** The last event of each actor, by {@link #slot}: reused by every race analysis. */
+    private int[] lastOf = new int[256 + 2 + 8];
+
+    /** A dense index for an actor: threads 0..255, then the crash, the crash state, and each disk's failure. */
+    private static int slot(int actor) {
+        return actor < CRASH_ACTOR ? actor : actor < FAIL_BASE ? 256 + actor - CRASH_ACTOR : 258 + actor - FAIL_BASE;
     }
 
     private static int actor(long code) {
