@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks mover claims about a layer's operations by the commutation diagram (CSPEC Fig. 10) over
@@ -60,13 +61,31 @@ public final class MoverCheck<S> {
 
     /** Checks every claim; the first false one is the report. */
     public MoverReport check() {
+        return checkForSearch().report();
+    }
+
+    /**
+     * What checking the claims found, and, when every claim held over every reachable state (the
+     * state bound did not cut the layer), the claims as the search's reduction uses them.
+     *
+     * @param report what {@link #check} reports
+     * @param movers the checked claims for the reduction; null unless {@code report} is a complete
+     *     {@link MoverReport.Checked}
+     * @param <S> the layer's state
+     */
+    public record Result<S>(MoverReport report, @Nullable CheckedMovers<S> movers) {
+    }
+
+    /** Checks every claim, as {@link #check} does, and prepares them for the search's reduction. */
+    public Result<S> checkForSearch() {
         if (domain.isEmpty()) {
-            return new MoverReport.Invalid("the mover check of layer " + spec.name() + " has no calls in its domain");
+            return new Result<>(new MoverReport.Invalid("the mover check of layer " + spec.name()
+                    + " has no calls in its domain"), null);
         }
         for (MoverClaim<S> c : claims) {
             if (domain.stream().noneMatch(c.ops())) {
-                return new MoverReport.Invalid("mover claim '" + c.name() + "' is about no call of the domain of layer "
-                        + spec.name() + " (" + domain.size() + " calls)");
+                return new Result<>(new MoverReport.Invalid("mover claim '" + c.name() + "' is about no call of the"
+                        + " domain of layer " + spec.name() + " (" + domain.size() + " calls)"), null);
             }
         }
         try {
@@ -76,13 +95,14 @@ public final class MoverCheck<S> {
             for (MoverClaim<S> c : claims) {
                 MoverReport.Refuted r = d.check(c, states);
                 if (r != null) {
-                    return r;
+                    return new Result<>(r, null);
                 }
             }
-            return new MoverReport.Checked(states.size(), claims.size(), d.count(), complete);
+            MoverReport report = new MoverReport.Checked(states.size(), claims.size(), d.count(), complete);
+            return new Result<>(report, complete ? new CheckedMovers<>(spec, domain, claims, states) : null);
         } catch (RuntimeException e) {
-            return new MoverReport.Invalid("the spec of layer " + spec.name() + " threw " + e
-                    + " while the mover claims were checked");
+            return new Result<>(new MoverReport.Invalid("the spec of layer " + spec.name() + " threw " + e
+                    + " while the mover claims were checked"), null);
         }
     }
 

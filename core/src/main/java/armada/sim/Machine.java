@@ -356,6 +356,11 @@ public final class Machine implements AutoCloseable {
         this.crashCache = cache;
     }
 
+    /** Glues calls of these layers by their checked mover claims from the next execution on ({@link MoverStretches}). */
+    public void layerMovers(List<LayerMovers> checked) {
+        layers.movers(checked);
+    }
+
     /** After a crash: picks what survived, then starts a new generation. False if abandoned. */
     private boolean afterCrash() {
         crashing = false;
