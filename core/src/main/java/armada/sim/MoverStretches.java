@@ -1,7 +1,9 @@
 package armada.sim;
 
 import armada.spec.Op;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>every call of the stretch so far was a right mover where it ran (the call is then glued
  *       whatever it is: a right mover keeps the stretch in its right phase, anything else
  *       commits it), or the stretch has committed and the call is a left mover where it is about
- *       to run, <em>and no crash can come any more in this execution</em>.
+ *       to run, <em>and no crash can come any more in this execution</em>. A right mover whose
+ *       change of the layer ended another thread's wait (a spinner's, or a disabled call's) ends
+ *       the right phase instead: it enabled that thread's next step, and a right mover moved
+ *       later must leave every other step as enabled as it was.
  * </ul>
  *
  * <p>At the scheduling point before a glued call no other thread's call of this layer is
@@ -47,6 +52,8 @@ final class MoverStretches {
     private final int index;
     /** Per thread slot: the phase of the stretch its last completed call of the layer is in. */
     private final byte[] phase;
+    /** The threads that called the layer, by slot (a thread waiting for the layer to change is one). */
+    private final @Nullable SimThread[] callers;
     /** The thread waiting at the point of a glued call: no other thread may call the layer now. */
     private @Nullable SimThread owner;
     private boolean reported;
@@ -55,6 +62,7 @@ final class MoverStretches {
         this.movers = movers;
         this.index = index;
         this.phase = new byte[maxThreads];
+        this.callers = new SimThread[maxThreads];
     }
 
     /**
@@ -91,19 +99,49 @@ final class MoverStretches {
     }
 
     /**
-     * {@code me}'s call {@code op} ran in {@code state} ({@code glued} or not): the phase its
-     * stretch is in now. A call outside the claims' domain is reported, and is a non mover.
+     * Before {@code me}'s call changes the layer: the spin logs of the other threads waiting now
+     * (a thread waiting for a change of something it read, the layer among them, or for a
+     * disabled call to become enabled), so that {@link #completed} can tell whether the change
+     * ended a wait.
      */
-    void completed(SimThread me, Object state, Op<?> op, boolean glued) {
+    List<SpinLog> waiting(SimThread me) {
+        List<SpinLog> out = new ArrayList<>();
+        for (SimThread t : callers) {
+            if (t != null && t != me && t.live() && t.waitingOn instanceof SpinLog log && !log.changed()) {
+                out.add(log);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code me}'s call {@code op} ran from {@code state} ({@code glued} or not): the phase its
+     * stretch is in now. A call outside the claims' domain is reported, and is a non mover. A
+     * call that ended another thread's wait ({@code waiting}: the logs {@link #waiting} gave
+     * before it) does not keep the stretch in its right phase: it enabled a step of another
+     * thread, which a right mover must not (moved later, it would leave that step disabled).
+     */
+    void completed(SimThread me, Object state, Op<?> op, boolean glued, List<SpinLog> waiting) {
+        callers[me.slot] = me;
         LayerMovers.Kind kind = movers.classify(state, me.slot, op);
         if (kind == LayerMovers.Kind.UNCHECKED) {
             movers.unchecked(me.slot, op, state);
         }
-        phase[me.slot] = glued && phase[me.slot] == LEFT ? LEFT : kind.right() ? RIGHT : LEFT;
+        byte next = glued && phase[me.slot] == LEFT ? LEFT : kind.right() ? RIGHT : LEFT;
+        if (next == RIGHT) {
+            for (SpinLog log : waiting) {
+                if (log.changed()) {
+                    next = NONE;
+                    break;
+                }
+            }
+        }
+        phase[me.slot] = next;
     }
 
     /** {@code me}'s attempt found the call disabled: the thread waits, and its stretch ends. */
     void disabled(SimThread me) {
+        callers[me.slot] = me;
         phase[me.slot] = NONE;
     }
 

@@ -136,17 +136,19 @@ final class SimLayer<S> implements SpinLog.Versioned {
             throw new IllegalStateException("outcome " + pick + " of " + list.size() + " for " + op);
         }
         Outcome<?, S> o = list.get(pick);
-        if (st != null) {
-            st.completed(me, state, op, glued);
-        }
+        S before = state;
         synchronise(me);
         boolean changed = !o.next().equals(state);
+        List<SpinLog> waiting = st != null && changed ? st.waiting(me) : List.of();
         state = o.next();
         if (changed) {
             version++;
             me.spin.clear();
         } else {
             me.spin.readWhole(this, version, Action.LAYER, opId);
+        }
+        if (st != null) {
+            st.completed(me, before, op, glued, waiting);
         }
         if (machine.tracing()) {
             machine.trace(me, spec.name() + ": " + op + " -> " + armada.check.Values.show(o.result())
