@@ -15,7 +15,10 @@ final class MoverReduction {
     private MoverReduction() {
     }
 
-    /** How a verdict's bounds say the search glued calls by checked movers. */
+    /**
+     * How a verdict's bounds say the search glues calls by checked movers (whenever a claim is
+     * usable, whether or not an execution glued any: the shards of one search state the same bounds).
+     */
     static final String USED = "calls glued by checked movers";
 
     /** The claims the search's machines use: none when the reduction is off or the claims are not usable. */
@@ -24,7 +27,7 @@ final class MoverReduction {
     }
 
     /**
-     * {@code v} as the reduction leaves it: the bounds say whether calls were glued, and which
+     * {@code v} as the reduction leaves it: the bounds say whether calls are glued, and which
      * true claims the reduction could not use. A search that glued calls and also made a call
      * outside the claims' domain proves nothing (the claims were not checked against that call,
      * so gluing past it may have cut executions): HOLDS, and a shard's part that found nothing,
@@ -36,7 +39,7 @@ final class MoverReduction {
             return v;
         }
         StringBuilder b = new StringBuilder(v.bounds());
-        if (movers.used()) {
+        if (movers.anyUsable()) {
             b.append(", ").append(USED);
         }
         for (String why : movers.unused()) {

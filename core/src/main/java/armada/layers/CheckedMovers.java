@@ -63,6 +63,11 @@ public final class CheckedMovers<S> implements LayerMovers {
         return List.copyOf(unused);
     }
 
+    /** Whether some claim is usable: then the search may glue calls. */
+    public boolean anyUsable() {
+        return !usable.isEmpty();
+    }
+
     /** Whether some execution glued a call to its thread's previous one. */
     public boolean used() {
         return glued;
