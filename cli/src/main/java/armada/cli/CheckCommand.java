@@ -81,6 +81,12 @@ final class CheckCommand implements Callable<Integer> {
             + " reads it, which changes no verdict).")
     boolean noLazyCrashStates;
 
+    @Option(names = "--no-mover-reduction", description = "Make every call of a layer a scheduling point, even where"
+            + " the scenario's mover claims were checked (by default a thread's calls of the form right* [non] left*"
+            + " run as one atomic step; the verdict is the same, in fewer executions). A schedule found with it"
+            + " replays only with it.")
+    boolean noMoverReduction;
+
     @Option(names = "--workers", description = "Parallel workers per scenario (default: one per core when one"
             + " scenario is checked or the strategy samples, else 1). The verdict and the failure shown do not depend on it.")
     @Nullable Integer workers;
@@ -169,8 +175,9 @@ final class CheckCommand implements Callable<Integer> {
         ExploreOptions options = ExploreOptions.DEFAULTS.withStrategy(kind).withExecutions(executions)
                 .withSeconds(seconds).withSeed(seed).withMaxCrashes(maxCrashes).withPreemptions(preemptions)
                 .withReduction(reduction(noReduction ? "none" : reduction)).withWorkers(w).withStuckSeconds(stuckSeconds)
-                .withStateCache(!noStateCache).withLazyCrashStates(!noLazyCrashStates).withSplitDepth(splitDepth).withShard(part[0], part[1]);
-        ReplayLine replayLine = new ReplayLine(catalog.classPath(), maxCrashes);
+                .withStateCache(!noStateCache).withLazyCrashStates(!noLazyCrashStates).withSplitDepth(splitDepth)
+                .withShard(part[0], part[1]).withMoverReduction(!noMoverReduction);
+        ReplayLine replayLine = new ReplayLine(catalog.classPath(), maxCrashes, !noMoverReduction, !noLazyCrashStates);
         Output output = json ? new JsonOutput(out, replayLine)
                 : new TableOutput(out, trace || selected.size() == 1, replayLine);
         if (replay != null) {
@@ -287,7 +294,8 @@ final class CheckCommand implements Callable<Integer> {
     private int replayOne(Scenario<?, ?> s, String schedule, Output output, Set<FailOn> fail) {
         Replay r;
         try {
-            r = Explorer.replay(s, schedule, maxCrashes);
+            r = Explorer.replay(noLazyCrashStates ? s.withLazyCrashStates(false) : s, schedule, maxCrashes,
+                    !noMoverReduction);
         } catch (ExploreException e) {
             spec.commandLine().getErr().println("armada: " + s.name() + ": " + e.getMessage());
             return 2;

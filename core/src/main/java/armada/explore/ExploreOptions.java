@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param shards with DPOR: into how many parts the search is divided across processes; with
  *     more than one, a part that finds no failure is INCONCLUSIVE until every part's result is
  *     merged
+ * @param moverReduction glue each thread's calls of a layer of the form right* [non] left* into
+ *     one atomic step, where the scenario's mover claims were checked and hold (see
+ *     {@link armada.sim.LayerMovers}); a schedule found with it on replays only with it on
  */
 public record ExploreOptions(
         StrategyKind strategy,
@@ -47,11 +50,12 @@ public record ExploreOptions(
         boolean lazyCrashStates,
         int splitDepth,
         int shard,
-        int shards) {
+        int shards,
+        boolean moverReduction) {
 
     public static final ExploreOptions DEFAULTS =
             new ExploreOptions(StrategyKind.EXHAUSTIVE, 0, 300, 1, null, -1, Reduction.DPOR, 3, 1, true, 30, true, true,
-                    TreeSplit.DEFAULT_DEPTH, 1, 1);
+                    TreeSplit.DEFAULT_DEPTH, 1, 1, true);
 
     public ExploreOptions {
         if (maxExecutions < 0 || seconds < 0 || workers < 1 || pctDepth < 1 || stuckSeconds <= 0) {
@@ -78,32 +82,32 @@ public record ExploreOptions(
 
     public ExploreOptions withStrategy(StrategyKind s) {
         return new ExploreOptions(s, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withExecutions(long n) {
         return new ExploreOptions(strategy, n, seconds, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withSeconds(double s) {
         return new ExploreOptions(strategy, maxExecutions, s, seed, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withSeed(long s) {
         return new ExploreOptions(strategy, maxExecutions, seconds, s, maxCrashes, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withMaxCrashes(@Nullable Integer n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, n, preemptions, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withPreemptions(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, n, reduction, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     /** DPOR when on, none when off. */
@@ -113,42 +117,47 @@ public record ExploreOptions(
 
     public ExploreOptions withReduction(Reduction r) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, r, pctDepth,
-                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withWorkers(int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, n, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                pctDepth, n, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withStuckSeconds(double limit) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, limit, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                pctDepth, workers, shrink, limit, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withShrink(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, on, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards);
+                pctDepth, workers, on, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withSplitDepth(int d) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, stateCache, lazyCrashStates, d, shard, shards);
+                pctDepth, workers, shrink, stuckSeconds, stateCache, lazyCrashStates, d, shard, shards, moverReduction);
     }
 
     /** Part {@code k} of {@code n} of a divided search ({@code 1/1}: all of it). */
     public ExploreOptions withShard(int k, int n) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, k, n);
+                pctDepth, workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, k, n, moverReduction);
     }
 
     public ExploreOptions withStateCache(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, on, lazyCrashStates, splitDepth, shard, shards);
+                pctDepth, workers, shrink, stuckSeconds, on, lazyCrashStates, splitDepth, shard, shards, moverReduction);
     }
 
     public ExploreOptions withLazyCrashStates(boolean on) {
         return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
-                pctDepth, workers, shrink, stuckSeconds, stateCache, on, splitDepth, shard, shards);
+                pctDepth, workers, shrink, stuckSeconds, stateCache, on, splitDepth, shard, shards, moverReduction);
+    }
+
+    public ExploreOptions withMoverReduction(boolean on) {
+        return new ExploreOptions(strategy, maxExecutions, seconds, seed, maxCrashes, preemptions, reduction,
+                pctDepth, workers, shrink, stuckSeconds, stateCache, lazyCrashStates, splitDepth, shard, shards, on);
     }
 }

@@ -46,8 +46,11 @@ public final class Explorer {
         if (pre.broken() != null) {
             return pre.violated(sc);
         }
-        Search search = new Search(sc, options, progress);
+        // Only claims that were checked and hold over every reachable state are ever used.
+        armada.layers.CheckedMovers<?> reduction = options.moverReduction() ? pre.reduction() : null;
+        Search search = new Search(sc, options, progress, MoverReduction.movers(reduction));
         Verdict v = watched(search, options.stuckSeconds());
+        v = MoverReduction.within(v, reduction);
         return pre.within(v);
     }
 
@@ -93,8 +96,17 @@ public final class Explorer {
         }
     }
 
-    /** Replays one execution of {@code scenario} from {@code schedule}, with its trace. */
+    /** Replays one execution of {@code scenario} from {@code schedule}, with its trace (with the mover reduction). */
     public static Replay replay(Scenario<?, ?> scenario, String schedule, @Nullable Integer maxCrashes) {
+        return replay(scenario, schedule, maxCrashes, true);
+    }
+
+    /**
+     * Replays one execution of {@code scenario} from {@code schedule}, with its trace; with
+     * {@code moverReduction} as the search that found the schedule had it.
+     */
+    public static Replay replay(Scenario<?, ?> scenario, String schedule, @Nullable Integer maxCrashes,
+            boolean moverReduction) {
         Scenario<?, ?> sc = maxCrashes == null ? scenario
                 : scenario.withFaults(scenario.faults().withCrashes(maxCrashes));
         long[] decisions;
@@ -109,16 +121,23 @@ public final class Explorer {
             // The layer checks run before any execution: a broken one fails whatever the schedule.
             return new Replay(schedule, broken, false, List.of(pre.line()), List.of(), 0);
         }
+        List<armada.sim.LayerMovers> glue = MoverReduction.movers(moverReduction ? pre.reduction() : null);
         return onVirtualThread(() -> {
-            try (Machine m = machineFor(sc)) {
+            try (Machine m = machineFor(sc, glue)) {
                 return replayStrict(m, sc, new Judge(new RefinementChecker<>(sc.spec())), decisions);
             }
         });
     }
 
     static Machine machineFor(Scenario<?, ?> sc) {
+        return machineFor(sc, List.of());
+    }
+
+    /** A machine for {@code sc} that glues layer calls by {@code movers} (see {@link MoverReduction}). */
+    static Machine machineFor(Scenario<?, ?> sc, List<armada.sim.LayerMovers> movers) {
         Machine m = new Machine(Math.min(250, 2 + sc.clients().size() + 8));
         m.randomDomain(sc.randomDomain());
+        m.layerMovers(movers);
         return m;
     }
 
@@ -187,9 +206,14 @@ public final class Explorer {
         private final AtomicLong lastProgress = new AtomicLong(start - Progress.INTERVAL_MILLIS * 1_000_000);
         private final java.util.concurrent.atomic.AtomicInteger depth = new java.util.concurrent.atomic.AtomicInteger();
 
-        Search(Scenario<?, ?> sc, ExploreOptions o, Progress.@Nullable Listener listener) {
+        /** The checked movers the machines glue layer calls by (empty: every call is a scheduling point). */
+        private final List<armada.sim.LayerMovers> movers;
+
+        Search(Scenario<?, ?> sc, ExploreOptions o, Progress.@Nullable Listener listener,
+                List<armada.sim.LayerMovers> movers) {
             this.sc = sc;
             this.o = o;
+            this.movers = movers;
             this.listener = listener;
             boolean dpor = o.strategy() == ExploreOptions.StrategyKind.EXHAUSTIVE
                     && o.reduction() == ExploreOptions.Reduction.DPOR && o.preemptions() < 0;
@@ -295,7 +319,7 @@ public final class Explorer {
             exhaustive = strategy.exhaustive();
             Judge judge = new Judge(new RefinementChecker<>(sc.spec()), strategy.exhaustive());
             long deadline = o.seconds() > 0 ? start + (long) (o.seconds() * 1e9) : Long.MAX_VALUE;
-            try (Machine m = machineFor(sc)) {
+            try (Machine m = machineFor(sc, movers)) {
                 machines.set(index, m);
                 if (o.stateCache() && strategy instanceof DporStrategy dpor) {
                     // Only below the top of a divided search: a point passed on the way to someone
@@ -394,7 +418,7 @@ public final class Explorer {
         }
 
         private Replay counterexample(Found f) {
-            try (Machine m = machineFor(sc)) {
+            try (Machine m = machineFor(sc, movers)) {
                 tick(workerCount);
                 machines.set(workerCount, m);
                 Judge judge = new Judge(new RefinementChecker<>(sc.spec()));

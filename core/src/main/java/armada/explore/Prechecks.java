@@ -23,14 +23,16 @@ final class Prechecks {
     static final String CUT = "a layer check's state bound cut the layer's states";
 
     private final MoverReport.@Nullable Checked movers;
+    private final armada.layers.@Nullable CheckedMovers<?> reduction;
     private final List<LayerReport.Checked> checked;
     private final @Nullable Failure broken;
     private final String detail;
     private final String source;
 
-    private Prechecks(MoverReport.@Nullable Checked movers, List<LayerReport.Checked> checked,
-            @Nullable Failure broken, String detail, String source) {
+    private Prechecks(MoverReport.@Nullable Checked movers, armada.layers.@Nullable CheckedMovers<?> reduction,
+            List<LayerReport.Checked> checked, @Nullable Failure broken, String detail, String source) {
         this.movers = movers;
+        this.reduction = reduction;
         this.checked = checked;
         this.broken = broken;
         this.detail = detail;
@@ -39,24 +41,34 @@ final class Prechecks {
 
     static Prechecks run(Scenario<?, ?> sc) {
         MoverCheck<?> claims = sc.moverClaims();
-        MoverReport m = claims == null ? null : claims.check();
+        MoverCheck.Result<?> result = claims == null ? null : claims.checkForSearch();
+        MoverReport m = result == null ? null : result.report();
         if (m instanceof MoverReport.Invalid invalid) {
             throw new ExploreException(sc.name() + ": " + invalid.error());
         }
         if (m instanceof MoverReport.Refuted refuted) {
-            return new Prechecks(null, List.of(), refuted.failure(), refuted.detail(), "movers");
+            return new Prechecks(null, null, List.of(), refuted.failure(), refuted.detail(), "movers");
         }
         List<LayerReport.Checked> done = new ArrayList<>();
         for (LayerCheck c : sc.layerChecks()) {
             switch (c.run()) {
                 case LayerReport.Invalid invalid -> throw new ExploreException(sc.name() + ": " + invalid.error());
                 case LayerReport.Broken b -> {
-                    return new Prechecks(null, List.of(), b.failure(), b.failure().message(), "layers");
+                    return new Prechecks(null, null, List.of(), b.failure(), b.failure().message(), "layers");
                 }
                 case LayerReport.Checked ok -> done.add(ok);
             }
         }
-        return new Prechecks(m instanceof MoverReport.Checked ok ? ok : null, done, null, "", "");
+        return new Prechecks(m instanceof MoverReport.Checked ok ? ok : null, result == null ? null : result.movers(),
+                done, null, "", "");
+    }
+
+    /**
+     * The mover claims as the search's reduction uses them: only when every claim was checked and
+     * holds over every reachable state of the layer (null otherwise, and without claims).
+     */
+    armada.layers.@Nullable CheckedMovers<?> reduction() {
+        return reduction;
     }
 
     /** The failure of the first broken check, or null. */

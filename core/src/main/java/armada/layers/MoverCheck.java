@@ -3,6 +3,7 @@ package armada.layers;
 import armada.spec.Spec;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks mover claims about a layer's operations by the commutation diagram (CSPEC Fig. 10) over
@@ -55,13 +56,31 @@ public final class MoverCheck<S> {
 
     /** Checks every claim; the first false one is the report. */
     public MoverReport check() {
+        return checkForSearch().report();
+    }
+
+    /**
+     * What checking the claims found, and, when every claim held over every reachable state (the
+     * state bound did not cut the layer), the claims as the search's reduction uses them.
+     *
+     * @param report what {@link #check} reports
+     * @param movers the checked claims for the reduction; null unless {@code report} is a complete
+     *     {@link MoverReport.Checked}
+     * @param <S> the layer's state
+     */
+    public record Result<S>(MoverReport report, @Nullable CheckedMovers<S> movers) {
+    }
+
+    /** Checks every claim, as {@link #check} does, and prepares them for the search's reduction. */
+    public Result<S> checkForSearch() {
         if (domain.isEmpty()) {
-            return new MoverReport.Invalid("the mover check of layer " + spec.name() + " has no calls in its domain");
+            return new Result<>(new MoverReport.Invalid("the mover check of layer " + spec.name()
+                    + " has no calls in its domain"), null);
         }
         for (MoverClaim<S> c : claims) {
             if (domain.stream().noneMatch(c.ops())) {
-                return new MoverReport.Invalid("mover claim '" + c.name() + "' is about no call of the domain of layer "
-                        + spec.name() + " (" + domain.size() + " calls)");
+                return new Result<>(new MoverReport.Invalid("mover claim '" + c.name() + "' is about no call of the"
+                        + " domain of layer " + spec.name() + " (" + domain.size() + " calls)"), null);
             }
         }
         try {
@@ -70,13 +89,14 @@ public final class MoverCheck<S> {
             for (MoverClaim<S> c : claims) {
                 MoverReport.Refuted r = d.check(c, reach.states());
                 if (r != null) {
-                    return r;
+                    return new Result<>(r, null);
                 }
             }
-            return new MoverReport.Checked(reach.states().size(), claims.size(), d.count(), reach.complete());
+            MoverReport report = new MoverReport.Checked(reach.states().size(), claims.size(), d.count(), reach.complete());
+            return new Result<>(report, reach.complete() ? new CheckedMovers<>(spec, domain, claims, reach.states()) : null);
         } catch (RuntimeException e) {
-            return new MoverReport.Invalid("the spec of layer " + spec.name() + " threw " + e
-                    + " while the mover claims were checked");
+            return new Result<>(new MoverReport.Invalid("the spec of layer " + spec.name() + " threw " + e
+                    + " while the mover claims were checked"), null);
         }
     }
 }

@@ -61,7 +61,8 @@ public final class Action {
     public static final int FS_LINK = 22;
     /**
      * A call of a lower layer's operation ({@link SimLayer}); the object is the layer. Conflicts
-     * with every call of the same layer, with a crash and with a spinner's wait.
+     * with every call of the same layer, with a crash and with a spinner's wait; a call glued by
+     * the reduction from checked movers carries {@link #MOVED} and conflicts with less.
      */
     public static final int LAYER = 23;
     /** Not a thread's step: the machine crashes. */
@@ -74,6 +75,15 @@ public final class Action {
      * so its durable changes conflict with each other whatever they touch.
      */
     public static final long QUEUED = 1L << 47;
+
+    /**
+     * Object flag of a {@link #LAYER} step: the call is glued to the same thread's previous call
+     * of the layer by the reduction from checked movers ({@link MoverStretches}), so no other
+     * thread's call of the layer can come between them. It then conflicts only with its own
+     * thread's steps, with a crash and with spawn and join: its races with other threads' calls
+     * are the races of the call that began the stretch, which has the same footprint.
+     */
+    public static final long MOVED = 1L << 46;
 
     private static final long OBJECT = 0xFFFF_FFFF_FFFFL;
 
@@ -106,6 +116,11 @@ public final class Action {
 
     private static boolean queued(long action) {
         return (action & QUEUED) != 0;
+    }
+
+    /** Whether {@code action} is a layer call glued to its thread's previous call ({@link #MOVED}). */
+    public static boolean moved(long action) {
+        return kind(action) == LAYER && (object(action) & MOVED) != 0;
     }
 
     private static boolean durableChange(int kind) {
@@ -150,11 +165,12 @@ public final class Action {
             return failConflict(ka == FAIL ? a : b, ka == FAIL ? b : a);
         }
         if (ka == SPIN || kb == SPIN) {
-            int other = ka == SPIN ? kb : ka;
-            return other == SET || other == LOCK || other == UNLOCK || other == LAYER;
+            long other = ka == SPIN ? b : a;
+            int ko = kind(other);
+            return ko == SET || ko == LOCK || ko == UNLOCK || (ko == LAYER && !moved(other));
         }
         if (ka == LAYER || kb == LAYER) {
-            return ka == kb && object(a) == object(b);
+            return ka == kb && !moved(a) && !moved(b) && object(a) == object(b);
         }
         if (ka == BARRIER || kb == BARRIER) {
             long barrier = ka == BARRIER ? a : b;

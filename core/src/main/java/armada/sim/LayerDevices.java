@@ -19,10 +19,20 @@ final class LayerDevices {
     private final int maxThreads;
     private final IdentityHashMap<Spec<?>, SimLayer<?>> bySpec = new IdentityHashMap<>();
     private final List<SimLayer<?>> inOrder = new ArrayList<>();
+    /** Checked mover claims, by the spec they are about: the reduction glues those layers' calls. */
+    private final IdentityHashMap<Spec<?>, LayerMovers> movers = new IdentityHashMap<>();
 
     LayerDevices(Machine machine, int maxThreads) {
         this.machine = machine;
         this.maxThreads = maxThreads;
+    }
+
+    /** The checked mover claims the executions from now on use (none: every call is a scheduling point). */
+    void movers(List<LayerMovers> checked) {
+        movers.clear();
+        for (LayerMovers m : checked) {
+            movers.put(m.layer(), m);
+        }
     }
 
     void reset() {
@@ -34,7 +44,7 @@ final class LayerDevices {
     <S> LowerLayer<S> open(Spec<S> spec, int generation) {
         SimLayer<S> layer = (SimLayer<S>) bySpec.get(spec);
         if (layer == null) {
-            layer = new SimLayer<>(machine, spec, inOrder.size(), maxThreads);
+            layer = new SimLayer<>(machine, spec, inOrder.size(), maxThreads, movers.get(spec));
             bySpec.put(spec, layer);
             inOrder.add(layer);
         }

@@ -62,6 +62,11 @@ public final class Machine implements AutoCloseable {
         crashHandling.cache(cache);
     }
 
+    /** Glues calls of these layers by their checked mover claims from the next execution on ({@link MoverStretches}). */
+    public void layerMovers(java.util.List<LayerMovers> checked) {
+        layers.movers(checked);
+    }
+
     /**
      * For a watchdog on another thread: the simulated thread running now, what its Java thread is
      * doing, and where each other live thread is paused (see {@link StuckReport}).

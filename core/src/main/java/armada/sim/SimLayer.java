@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Every step of a layer conflicts with every other step of the same layer (the sound choice:
  * the checker does not know which operations commute until a mover claim says so and is
  * checked), and with a crash. Steps synchronise like an atomic cell's, so memory cells used
- * beside the layer are ordered by it.
+ * beside the layer are ordered by it. With checked mover claims ({@link LayerMovers}), a
+ * thread's calls of the form right* [non] left* are glued into one atomic step
+ * ({@link MoverStretches}).
  */
 final class SimLayer<S> implements SpinLog.Versioned {
 
@@ -34,13 +36,16 @@ final class SimLayer<S> implements SpinLog.Versioned {
     private final int[] released;
     private final Map<Op<?>, Integer> opIds = new HashMap<>();
     private final List<@Nullable Call> calls;
+    /** The reduction from checked movers, or null when this layer has no checked claims (or it is off). */
+    private final @Nullable MoverStretches stretches;
     private S state;
     private int version;
 
-    SimLayer(Machine machine, Spec<S> spec, int index, int maxThreads) {
+    SimLayer(Machine machine, Spec<S> spec, int index, int maxThreads, @Nullable LayerMovers movers) {
         this.machine = machine;
         this.spec = spec;
         this.index = index;
+        this.stretches = movers == null ? null : new MoverStretches(movers, index, maxThreads);
         this.released = new int[maxThreads];
         this.calls = new java.util.ArrayList<>(java.util.Collections.nCopies(maxThreads, (Call) null));
         this.state = spec.initial();
@@ -58,6 +63,9 @@ final class SimLayer<S> implements SpinLog.Versioned {
     void crashedTo(S next) {
         state = next;
         version++;
+        if (stretches != null) {
+            stretches.crashed();
+        }
     }
 
     @Override
@@ -82,9 +90,18 @@ final class SimLayer<S> implements SpinLog.Versioned {
         c.cachedVersion = -1;
         int opId = opIds.computeIfAbsent(op, o -> opIds.size());
         Outcomes<?, S> outs;
+        MoverStretches st = machine.direct() ? null : stretches;
+        boolean glued;
         while (true) {
             machine.spinPoint(me, this, Action.LAYER, opId);
-            machine.point(me, Action.of(Action.LAYER, me.slot, index), null);
+            glued = st != null && st.glue(me, state, op, machine.crashPossible());
+            try {
+                machine.point(me, Action.of(Action.LAYER, me.slot, glued ? index | Action.MOVED : index), st);
+            } finally {
+                if (st != null && glued) {
+                    st.open();
+                }
+            }
             outs = c.outcomes();
             LayerCalls.check(machine, spec, state, me, op, succeeded, outs);
             if (outs.isUndefined()) {
@@ -94,6 +111,9 @@ final class SimLayer<S> implements SpinLog.Versioned {
                 break;
             }
             // Disabled: this attempt saw the state; the thread waits, as a spinner, for the layer to change.
+            if (st != null) {
+                st.disabled(me);
+            }
             if (machine.direct()) {
                 throw machine.fail(new Failure.Deadlock("boot calls " + op + " of layer " + spec.name()
                         + ", which is disabled in state " + state + ", and boot runs alone"));
@@ -118,8 +138,10 @@ final class SimLayer<S> implements SpinLog.Versioned {
             throw new IllegalStateException("outcome " + pick + " of " + list.size() + " for " + op);
         }
         Outcome<?, S> o = list.get(pick);
+        S before = state;
         synchronise(me);
         boolean changed = !o.next().equals(state);
+        List<SpinLog> waiting = st != null && changed ? st.waiting(me) : List.of();
         state = o.next();
         if (changed) {
             version++;
@@ -127,9 +149,13 @@ final class SimLayer<S> implements SpinLog.Versioned {
         } else {
             me.spin.readWhole(this, version, Action.LAYER, opId);
         }
+        if (st != null) {
+            st.completed(me, before, op, glued, waiting);
+        }
         if (machine.tracing()) {
             machine.trace(me, spec.name() + ": " + op + " -> " + armada.check.Values.show(o.result())
                     + (list.size() > 1 ? " (outcome " + (pick + 1) + " of " + list.size() + ")" : "")
+                    + (glued ? " (glued to the previous call: checked movers)" : "")
                     + (changed ? "; now " + state : ""));
         }
         @SuppressWarnings("unchecked")

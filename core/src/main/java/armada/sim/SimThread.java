@@ -50,6 +50,9 @@ final class SimThread {
         if (w instanceof SpinLog log) {
             return log.changed();
         }
+        if (w instanceof MoverStretches stretches) {
+            return stretches.admits(this);
+        }
         return w instanceof SimTask task && task.thread.state != State.READY;
     }
 

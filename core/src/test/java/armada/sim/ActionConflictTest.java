@@ -132,6 +132,25 @@ class ActionConflictTest {
     }
 
     @Test
+    void gluedLayerCall_racesOnlyWithItsOwnThreadACrashSpawnAndJoin() {
+        // A call glued to its thread's previous one by the mover reduction: no other thread's call
+        // of the layer can come between them, so its races are the first call's; a crash must
+        // still see it (crash points stay inside a glued stretch).
+        long glued = Action.of(Action.LAYER, 1, Action.MOVED);
+        assertThat(Action.moved(glued)).isTrue();
+        assertThat(Action.moved(Action.of(Action.LAYER, 1, 0))).isFalse();
+        assertThat(Action.moved(Action.of(Action.WRITE, 1, Action.MOVED))).as("only a layer call is glued").isFalse();
+        for (int kind : KINDS) {
+            long other = step(kind, 2, 0, 0, false);
+            boolean want = kind == Action.CRASH || kind == Action.SPAWN || kind == Action.JOIN;
+            assertThat(Action.conflict(glued, other)).as("glued call against %s", name(kind)).isEqualTo(want);
+            assertThat(Action.conflict(other, glued)).as("%s against a glued call", name(kind)).isEqualTo(want);
+        }
+        assertThat(Action.conflict(glued, Action.of(Action.LAYER, 2, Action.MOVED))).isFalse();
+        assertThat(Action.conflict(glued, Action.of(Action.GET, 1, 7))).as("its own thread's step").isTrue();
+    }
+
+    @Test
     void twoStepsOfOneThread_alwaysConflict() {
         // A thread's own steps run in program order: never swapped.
         for (int kind : KINDS) {

@@ -95,6 +95,27 @@ public abstract class ShippedScenarioTests {
     }
 
     @TestFactory
+    Stream<DynamicTest> moverReductionOff_sameVerdict() {
+        // Calls glued by checked movers cut only executions a reordering of the same calls covers:
+        // with every layer call a scheduling point, the verdict (and the failure kind) is the same.
+        return each(s -> s.moverClaims() != null, s -> {
+            Verdict with = Explorer.check(s, EXHAUSTIVE.withShrink(false));
+            Verdict without = Explorer.check(s, EXHAUSTIVE.withShrink(false).withMoverReduction(false)
+                    .withExecutions(UNREDUCED_BUDGET));
+            if (without instanceof Verdict.Inconclusive) {
+                assertThat(with).as(s.name()).isInstanceOf(Verdict.Holds.class);
+                return;
+            }
+            assertThat(without.label()).as(s.name()).isEqualTo(with.label());
+            if (with instanceof Verdict.Violated v) {
+                assertThat(((Verdict.Violated) without).counterexample().failure().kind()).as(s.name())
+                        .isEqualTo(v.counterexample().failure().kind());
+            }
+            assertThat(without.stats().executions()).isGreaterThanOrEqualTo(with.stats().executions());
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> randomSearch_neverSaysHolds() {
         // Sampling proves nothing: a correct scenario is INCONCLUSIVE, never HOLDS.
         return each(s -> true, s -> {

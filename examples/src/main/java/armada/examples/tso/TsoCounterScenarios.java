@@ -54,6 +54,8 @@ public final class TsoCounterScenarios implements ScenarioSource {
                 counterOnLock("counter-on-lock", null, lockClaims(),
                         "layer 2 of 2: the counter on the Lock layer run as the World (mover claims checked);"
                                 + " composes with tso-counter/lock-on-tso"),
+                counterOnLock3(),
+                splitCriticalSections(),
                 counterOnLock("false-mover-claim", "false-mover", falseClaim(),
                         "broken: claims the Lock layer's Release is a right mover; another core's Acquire after"
                                 + " it cannot be moved before it"));
@@ -99,14 +101,52 @@ public final class TsoCounterScenarios implements ScenarioSource {
                 .build();
     }
 
+    /**
+     * Three cores increment the counter on the Lock layer: each increment is four calls, which the
+     * checked movers glue into one step (the search shrinks most here; see docs/PERFORMANCE.md).
+     */
+    private static Scenario<?, ?> counterOnLock3() {
+        return Scenario.<Integer, LockedCounter>builder("tso-counter/counter-on-lock-3", new CounterSpec())
+                .description("three cores increment on the Lock layer, each increment four calls glued into one"
+                        + " step by the checked mover claims")
+                .boot(w -> LockedCounter.on(Layers.open(w, LOCK)))
+                .driver(LockedCounter::apply)
+                .thread(new Increment())
+                .thread(new Increment())
+                .thread(new Increment())
+                .after(new Get())
+                .moverClaims(lockClaims(3))
+                .build();
+    }
+
+    /** Broken: the read and the write in two critical sections, with the same (true) mover claims. */
+    private static Scenario<?, ?> splitCriticalSections() {
+        return Scenario.<Integer, SplitLockedCounter>builder("tso-counter/split-critical-sections", new CounterSpec())
+                .description("broken: the counter on the Lock layer reads and writes in two critical sections; both"
+                        + " cores read 0 (the mover reduction glues each section, and the other core runs between)")
+                .expectFailure("not-refinement")
+                .boot(w -> SplitLockedCounter.on(Layers.open(w, LOCK)))
+                .driver(SplitLockedCounter::apply)
+                .thread(new Increment())
+                .thread(new Increment())
+                .after(new Get())
+                .moverClaims(lockClaims())
+                .build();
+    }
+
     /** The calls of the Lock layer the counter makes: cores 0 (the get) to 2, counts up to 2. */
     static List<PidOp> lockDomain() {
+        return lockDomain(2);
+    }
+
+    /** The calls of the Lock layer {@code cores} incrementing cores and a get make: counts up to {@code cores}. */
+    static List<PidOp> lockDomain(int cores) {
         List<PidOp> d = new ArrayList<>();
-        for (int p = 0; p <= 2; p++) {
+        for (int p = 0; p <= cores; p++) {
             d.add(new PidOp(p, new LockOp.Acquire(p)));
             d.add(new PidOp(p, new LockOp.Release(p)));
             d.add(new PidOp(p, new LockOp.Read(p)));
-            for (int v = 1; v <= 2; v++) {
+            for (int v = 1; v <= cores; v++) {
                 d.add(new PidOp(p, new LockOp.Write(p, v)));
             }
         }
@@ -119,7 +159,12 @@ public final class TsoCounterScenarios implements ScenarioSource {
      * undefined elsewhere, so no other core's access can come between).
      */
     static MoverCheck<LockSpec.State> lockClaims() {
-        return MoverCheck.of(LOCK, lockDomain())
+        return lockClaims(2);
+    }
+
+    /** CSPEC's claims for LockedCounter over the calls {@code cores} cores and a get make. */
+    static MoverCheck<LockSpec.State> lockClaims(int cores) {
+        return MoverCheck.of(LOCK, lockDomain(cores))
                 .claim(MoverClaim.of(LockOp.Acquire.class, Mover.RIGHT))
                 .claim(MoverClaim.of(LockOp.Release.class, Mover.LEFT))
                 .claim(MoverClaim.<LockSpec.State>of(LockOp.Read.class, Mover.BOTH)
