@@ -61,6 +61,15 @@ public final class CmailScenarios implements ScenarioSource {
                 .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
                 .faults(FaultModel.crashes(1))
                 .build());
+        all.add(Shapes.flat("flat-mail-on-deliver", chain, List.of(ALICE))
+                .description("flat: cmail/mail-on-deliver's operations and crash on the file system, the two links"
+                        + " composed, to compare with the chain")
+                .benchmark()
+                .thread(new Deliver(ALICE, "a"), new Pickup(ALICE, 1), new Delete(ALICE, 1, 0), new Unlock(ALICE, 1))
+                .thread(new Deliver(ALICE, "b"))
+                .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
+                .faults(FaultModel.crashes(1))
+                .build());
         all.add(BottomLink.oneUser("deliver-on-fs", DeliverOnFs::open, Durability.REORDERED, null,
                 "link 2 of 2: the Deliver layer on the file system: two deliveries and a list, one crash"
                         + " (REORDERED); composes with cmail/mail-on-deliver (lock and delete: cmail/deliver-on-fs-delete)"));
