@@ -51,8 +51,8 @@ public final class CmailScenarios implements ScenarioSource {
     @Override
     public List<Scenario<?, ?>> scenarios() {
         List<Scenario<?, ?>> all = new ArrayList<>();
-        Shapes.Bounds chain = new Shapes.Bounds(3);
-        all.add(Shapes.layered("mail-on-deliver", chain, List.of(ALICE), MailOnDeliver::on, null,
+        SizeScenarios.Bounds chain = new SizeScenarios.Bounds(3);
+        all.add(SizeScenarios.layered("mail-on-deliver", chain, List.of(ALICE), MailOnDeliver::on, null,
                         claims(chain))
                 .description("link 1 of 2: deliveries, a pickup and a delete on the Deliver layer run as the World;"
                         + " one crash; mover claims checked; composes with cmail/deliver-on-fs")
@@ -61,7 +61,7 @@ public final class CmailScenarios implements ScenarioSource {
                 .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
                 .faults(FaultModel.crashes(1))
                 .build());
-        all.add(Shapes.flat("flat-mail-on-deliver", chain, List.of(ALICE))
+        all.add(SizeScenarios.flat("flat-mail-on-deliver", chain, List.of(ALICE))
                 .description("flat: cmail/mail-on-deliver's operations and crash on the file system, the two links"
                         + " composed, to compare with the chain")
                 .benchmark()
@@ -70,13 +70,13 @@ public final class CmailScenarios implements ScenarioSource {
                 .after(new Pickup(ALICE, AFTER), new Unlock(ALICE, AFTER))
                 .faults(FaultModel.crashes(1))
                 .build());
-        all.add(BottomLink.oneUser("deliver-on-fs", DeliverOnFs::open, Durability.REORDERED, null,
+        all.add(BottomLinkScenarios.oneUser("deliver-on-fs", DeliverOnFs::open, Durability.REORDERED, null,
                 "link 2 of 2: the Deliver layer on the file system: two deliveries and a list, one crash"
                         + " (REORDERED); composes with cmail/mail-on-deliver (lock and delete: cmail/deliver-on-fs-delete)"));
-        all.add(BottomLink.pickupDelete("deliver-on-fs-delete", "the Deliver layer on the file system: a delivery"
+        all.add(BottomLinkScenarios.pickupDelete("deliver-on-fs-delete", "the Deliver layer on the file system: a delivery"
                 + " while another process delivers, locks, lists, deletes and unlocks; no crash"));
-        all.add(Shapes.layered("users-on-deliver", chain, List.of(ALICE, "bob"), MailOnDeliver::on, null,
-                        DeliverClaims.partitionClaims(BottomLink.twoUsers(chain), chain.ids()))
+        all.add(SizeScenarios.layered("users-on-deliver", chain, List.of(ALICE, "bob"), MailOnDeliver::on, null,
+                        DeliverClaims.partitionClaims(BottomLinkScenarios.twoUsers(chain), chain.ids()))
                 .description("link 1 of 2, partitioned: one Deliver layer per user; deliveries to two users and a"
                         + " pickup, one crash; the partition's claims checked; composes with cmail/deliver-on-fs-users")
                 .thread(new Deliver(ALICE, "a"), new Pickup(ALICE, 1), new Unlock(ALICE, 1))
@@ -85,43 +85,43 @@ public final class CmailScenarios implements ScenarioSource {
                         new Unlock("bob", AFTER))
                 .faults(FaultModel.crashes(1))
                 .build());
-        all.add(BottomLink.twoUsersScenario("deliver-on-fs-users",
+        all.add(BottomLinkScenarios.twoUsersScenario("deliver-on-fs-users",
                 "link 2 of 2, partitioned: the Deliver layer of two users on the file system, one crash (REORDERED);"
                         + " composes with cmail/users-on-deliver"));
-        all.add(BottomLink.random("deliver-on-fs-random",
+        all.add(BottomLinkScenarios.random("deliver-on-fs-random",
                 "the Deliver layer taking any free id, on the file system drawing names from two values: two"
                         + " deliveries' names collide and are retried"));
-        all.add(Shapes.layered("unlocked-pickup", chain, List.of(ALICE), UnlockedPickupOnDeliver::on,
+        all.add(SizeScenarios.layered("unlocked-pickup", chain, List.of(ALICE), UnlockedPickupOnDeliver::on,
                         "not-refinement", null)
                 .description("broken: Pickup does not take the lock; a second session's Pickup runs while the first"
                         + " holds it")
                 .thread(new Deliver(ALICE, "m"), new Pickup(ALICE, 1), new Unlock(ALICE, 1))
                 .thread(new Pickup(ALICE, 2), new Unlock(ALICE, 2))
                 .build());
-        all.add(Shapes.layered("false-mover-link", chain, List.of(ALICE), MailOnDeliver::on, "false-mover",
-                        DeliverClaims.falseLinkClaim(BottomLink.oneUser(chain), List.of(1, 2), chain.ids()))
+        all.add(SizeScenarios.layered("false-mover-link", chain, List.of(ALICE), MailOnDeliver::on, "false-mover",
+                        DeliverClaims.falseLinkClaim(BottomLinkScenarios.oneUser(chain), List.of(1, 2), chain.ids()))
                 .description("broken: claims the link into the mailbox is a right mover; a List by another process"
                         + " after it cannot be moved before it")
                 .thread(new Deliver(ALICE, "a"))
                 .thread(new Pickup(ALICE, 2), new Unlock(ALICE, 2))
                 .build());
-        all.add(BottomLink.oneUser("no-tmp-fsync", NoTmpFsyncOnFs::open, Durability.ORDERED, "not-refinement",
+        all.add(BottomLinkScenarios.oneUser("no-tmp-fsync", NoTmpFsyncOnFs::open, Durability.ORDERED, "not-refinement",
                 "broken: the temporary file is not fsynced before the link; a crash keeps a torn message (ORDERED)"));
-        all.add(BottomLink.oneUser("undurable-list", UndurableListOnFs::open, Durability.REORDERED,
+        all.add(BottomLinkScenarios.oneUser("undurable-list", UndurableListOnFs::open, Durability.REORDERED,
                 "not-refinement", "broken, as Mailboat's Pickup: a listing shows a link not yet durable; a crash"
                         + " loses it (REORDERED)"));
         all.add(UndurablePickupScenario.mailboat("mailboat-undurable-pickup"));
-        all.addAll(Shapes.sizes());
+        all.addAll(SizeScenarios.sizes());
         return all;
     }
 
     /** CMAIL's claims on the one-user layer of these bounds, for processes 0 to 2. */
-    static MoverCheck<DeliverSpec.State> claims(Shapes.Bounds b) {
-        return DeliverClaims.deliverClaims(BottomLink.oneUser(b), List.of(0, 1, 2), b.ids());
+    static MoverCheck<DeliverSpec.State> claims(SizeScenarios.Bounds b) {
+        return DeliverClaims.deliverClaims(BottomLinkScenarios.oneUser(b), List.of(0, 1, 2), b.ids());
     }
 
     /** The mail spec of {@code users} over the ids {@code b} can choose. */
-    static MailSpec mailSpec(List<String> users, Shapes.Bounds b) {
+    static MailSpec mailSpec(List<String> users, SizeScenarios.Bounds b) {
         return new MailSpec(Set.copyOf(users), b.ids());
     }
 

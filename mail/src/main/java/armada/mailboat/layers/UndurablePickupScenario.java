@@ -34,7 +34,7 @@ final class UndurablePickupScenario {
         MailboatConfig config = new MailboatConfig(2, 1, 3);
         String a = CmailScenarios.ALICE;
         return Scenario.<MailState, Mailboat>builder("cmail/" + name,
-                        new MailSpec(Set.of(a), new Shapes.Bounds(3).ids()))
+                        new MailSpec(Set.of(a), new SizeScenarios.Bounds(3).ids()))
                 .description("finding: Mailboat's Pickup returns a message whose link is not durable yet; a crash"
                         + " loses it (REORDERED)")
                 .expectViolation("not-refinement")

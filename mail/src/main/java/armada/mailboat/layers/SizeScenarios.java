@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  * code on {@link DeliverOnFs}, composed, on the simulated file system); and the size scenarios
  * that compare them at the same bounds.
  */
-final class Shapes {
+final class SizeScenarios {
 
-    private Shapes() {
+    private SizeScenarios() {
     }
 
     /**

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * the mail operations above make (process {@code p} naming its own temporary file). Messages are
  * three bytes, so two appends of the 2-byte chunks: a torn message can be seen.
  */
-final class BottomLink {
+final class BottomLinkScenarios {
 
-    private BottomLink() {
+    private BottomLinkScenarios() {
     }
 
     /** How a scenario makes the implementation (a broken variant overrides one step). */
@@ -34,12 +34,12 @@ final class BottomLink {
     }
 
     /** The one-user Deliver layer of these bounds (links take the first free id). */
-    static DeliverSpec oneUser(Shapes.Bounds b) {
+    static DeliverSpec oneUser(SizeScenarios.Bounds b) {
         return new DeliverSpec("deliver", List.of(CmailScenarios.ALICE), b.ids(), true);
     }
 
     /** The Deliver layer of alice and bob. */
-    static DeliverSpec twoUsers(Shapes.Bounds b) {
+    static DeliverSpec twoUsers(SizeScenarios.Bounds b) {
         return new DeliverSpec("deliver", List.of(CmailScenarios.ALICE, "bob"), b.ids(), true);
     }
 
@@ -86,7 +86,7 @@ final class BottomLink {
      */
     static Scenario<?, ?> oneUser(String name, Impl impl, Durability durability, @Nullable String failure,
             String description) {
-        Shapes.Bounds b = new Shapes.Bounds(3);
+        SizeScenarios.Bounds b = new SizeScenarios.Bounds(3);
         String a = CmailScenarios.ALICE;
         return base(name, oneUser(b), b.config(), impl)
                 .description(description)
@@ -104,7 +104,7 @@ final class BottomLink {
      * this search took 37,332 executions: the crash is checked by {@link #oneUser}.)
      */
     static Scenario<?, ?> pickupDelete(String name, String description) {
-        Shapes.Bounds b = new Shapes.Bounds(3);
+        SizeScenarios.Bounds b = new SizeScenarios.Bounds(3);
         String a = CmailScenarios.ALICE;
         return base(name, oneUser(b), b.config(), DeliverOnFs::open)
                 .description(description)
@@ -120,7 +120,7 @@ final class BottomLink {
      * the file system keeps the two Maildirs apart (CSPEC's partition at the bottom layer).
      */
     static Scenario<?, ?> twoUsersScenario(String name, String description) {
-        Shapes.Bounds b = new Shapes.Bounds(3);
+        SizeScenarios.Bounds b = new SizeScenarios.Bounds(3);
         String a = CmailScenarios.ALICE;
         return base(name, twoUsers(b), b.config(), DeliverOnFs::open)
                 .description(description)
