@@ -4,7 +4,6 @@ import armada.explore.FaultModel;
 import armada.explore.Scenario;
 import armada.explore.ScenarioSource;
 import armada.layers.LayerChain;
-import armada.layers.Layers;
 import armada.layers.MoverCheck;
 import armada.mailboat.UserNames;
 import armada.mailboat.spec.MailOp.Delete;

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * <p>One spec object per user is one device of the simulated machine per user, so the search
  * sees calls on different users as independent: that is the per-user partition, sound because
  * calls on different users commute in the layer of several users (checked by mover claims in
- * {@code CmailScenarios}).
+ * {@code DeliverClaims.partitionClaims}, on the scenario {@code cmail/users-on-deliver}).
  */
 public final class DeliverSpec implements Spec<DeliverSpec.State> {
 
