@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The states a crash may leave on the simulated file system, from its unsynced operations (in
@@ -79,20 +80,9 @@ final class FsCrashStates {
 
     /** A consistent cut: per directory a prefix of its entry changes, per file a prefix of its data changes. */
     CrashStates<FsSnapshot> reordered(int budget) {
-        Map<Long, List<Integer>> dirOps = new LinkedHashMap<>();
-        Map<Integer, List<Integer>> fileOps = new LinkedHashMap<>();
-        for (int k = 0; k < ops.size(); k++) {
-            FsOp op = ops.get(k);
-            if (op.isData()) {
-                fileOps.computeIfAbsent(op.inode(), i -> new ArrayList<>()).add(k);
-            } else {
-                for (long dir : op.objects()) {
-                    dirOps.computeIfAbsent(dir, d -> new ArrayList<>()).add(k);
-                }
-            }
-        }
-        List<List<Integer>> dirs = new ArrayList<>(dirOps.values());
-        List<List<Integer>> files = new ArrayList<>(fileOps.values());
+        Groups groups = groups();
+        List<List<Integer>> dirs = groups.dirs();
+        List<List<Integer>> files = new ArrayList<>(groups.files().values());
         List<List<int[]>> fileOptions = new ArrayList<>();
         for (List<Integer> mine : files) {
             fileOptions.add(fileOptions(mine));
@@ -106,19 +96,9 @@ final class FsCrashStates {
         }
         return CrashStates.enumerate(counts, budget, choice -> {
             // Per operation: in how many of its directories' kept prefixes it lies (data: 1 if kept).
-            int[] keptIn = new int[ops.size()];
-            for (int g = 0; g < dirs.size(); g++) {
-                List<Integer> mine = dirs.get(g);
-                int keep = mine.size() - choice[g];
-                for (int i = 0; i < keep; i++) {
-                    keptIn[mine.get(i)]++;
-                }
-            }
-            for (int k = 0; k < ops.size(); k++) {
-                FsOp op = ops.get(k);
-                if (!op.isData() && keptIn[k] != 0 && keptIn[k] != op.objects().length) {
-                    return null;
-                }
+            int[] keptIn = keptInDirs(dirs, choice);
+            if (keptIn == null) {
+                return null;
             }
             Map<Integer, Integer> torn = new HashMap<>();
             for (int f = 0; f < files.size(); f++) {
@@ -133,6 +113,49 @@ final class FsCrashStates {
             }
             return builder.build(k -> keptIn[k] > 0, torn, Map.of());
         });
+    }
+
+    /** The unsynced operations by group: each directory's entry changes, each file's data changes, in issue order. */
+    private record Groups(List<List<Integer>> dirs, Map<Integer, List<Integer>> files) {
+    }
+
+    private Groups groups() {
+        Map<Long, List<Integer>> dirOps = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> fileOps = new LinkedHashMap<>();
+        for (int k = 0; k < ops.size(); k++) {
+            FsOp op = ops.get(k);
+            if (op.isData()) {
+                fileOps.computeIfAbsent(op.inode(), i -> new ArrayList<>()).add(k);
+            } else {
+                for (long dir : op.objects()) {
+                    dirOps.computeIfAbsent(dir, d -> new ArrayList<>()).add(k);
+                }
+            }
+        }
+        return new Groups(new ArrayList<>(dirOps.values()), fileOps);
+    }
+
+    /**
+     * Per operation, in how many of its directories' kept prefixes it lies when directory group
+     * {@code g} drops its last {@code choice[g]} changes; null if that splits a change across two
+     * directories (a rename survives in both or in neither).
+     */
+    private int @Nullable [] keptInDirs(List<List<Integer>> dirs, int[] choice) {
+        int[] keptIn = new int[ops.size()];
+        for (int g = 0; g < dirs.size(); g++) {
+            List<Integer> mine = dirs.get(g);
+            int keep = mine.size() - choice[g];
+            for (int i = 0; i < keep; i++) {
+                keptIn[mine.get(i)]++;
+            }
+        }
+        for (int k = 0; k < ops.size(); k++) {
+            FsOp op = ops.get(k);
+            if (!op.isData() && keptIn[k] != 0 && keptIn[k] != op.objects().length) {
+                return null;
+            }
+        }
+        return keptIn;
     }
 
     /**
@@ -161,21 +184,10 @@ final class FsCrashStates {
      * the result says it was cut.
      */
     CrashStates<FsSnapshot> lazyReordered(int budget) {
-        Map<Long, List<Integer>> dirOps = new LinkedHashMap<>();
-        Map<Integer, List<Integer>> fileOps = new LinkedHashMap<>();
-        for (int k = 0; k < ops.size(); k++) {
-            FsOp op = ops.get(k);
-            if (op.isData()) {
-                fileOps.computeIfAbsent(op.inode(), i -> new ArrayList<>()).add(k);
-            } else {
-                for (long dir : op.objects()) {
-                    dirOps.computeIfAbsent(dir, d -> new ArrayList<>()).add(k);
-                }
-            }
-        }
+        Groups groups = groups();
         boolean filesCut = false;
         Map<Integer, Object> lazy = new HashMap<>();
-        for (Map.Entry<Integer, List<Integer>> e : fileOps.entrySet()) {
+        for (Map.Entry<Integer, List<Integer>> e : groups.files().entrySet()) {
             List<Integer> mine = e.getValue();
             List<byte[]> images = new ArrayList<>();
             for (int[] o : fileOptions(mine)) {
@@ -190,25 +202,15 @@ final class FsCrashStates {
             }
             lazy.put(e.getKey(), contents);
         }
-        List<List<Integer>> dirs = new ArrayList<>(dirOps.values());
+        List<List<Integer>> dirs = groups.dirs();
         int[] counts = new int[dirs.size()];
         for (int g = 0; g < dirs.size(); g++) {
             counts[g] = dirs.get(g).size() + 1;
         }
         CrashStates<FsSnapshot> states = CrashStates.enumerate(counts, budget, choice -> {
-            int[] keptIn = new int[ops.size()];
-            for (int g = 0; g < dirs.size(); g++) {
-                List<Integer> mine = dirs.get(g);
-                int keep = mine.size() - choice[g];
-                for (int i = 0; i < keep; i++) {
-                    keptIn[mine.get(i)]++;
-                }
-            }
-            for (int k = 0; k < ops.size(); k++) {
-                FsOp op = ops.get(k);
-                if (!op.isData() && keptIn[k] != 0 && keptIn[k] != op.objects().length) {
-                    return null;
-                }
+            int[] keptIn = keptInDirs(dirs, choice);
+            if (keptIn == null) {
+                return null;
             }
             return builder.build(k -> keptIn[k] > 0, Map.of(), lazy);
         });
