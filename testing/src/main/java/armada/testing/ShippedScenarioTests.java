@@ -76,12 +76,31 @@ public abstract class ShippedScenarioTests {
         });
     }
 
+    /**
+     * Scenarios whose unreduced search takes too long for the default run (tens of seconds
+     * each): {@code reductionOff_sameVerdict} compares them in the long profile only
+     * ({@code mvn -Plong verify}). None by default.
+     */
+    protected boolean unreducedInLongRunOnly(Scenario<?, ?> scenario) {
+        return false;
+    }
+
     @TestFactory
     Stream<DynamicTest> reductionOff_sameVerdict() {
+        return reductionOff(s -> !unreducedInLongRunOnly(s));
+    }
+
+    @TestFactory
+    @org.junit.jupiter.api.Tag("long")
+    Stream<DynamicTest> reductionOff_sameVerdict_longRun() {
+        return reductionOff(this::unreducedInLongRunOnly);
+    }
+
+    private Stream<DynamicTest> reductionOff(java.util.function.Predicate<Scenario<?, ?>> which) {
         // Sleep sets prune only executions equivalent to explored ones. Where the plain search is
         // too big for the default run, it cannot disagree: it is cut short, and only HOLDS is then
         // consistent with a reduced verdict that nothing was missed.
-        return each(s -> s.faults().maxCrashes() > 0, s -> {
+        return each(s -> s.faults().maxCrashes() > 0 && which.test(s), s -> {
             Verdict with = Explorer.check(s, EXHAUSTIVE.withShrink(false));
             Verdict without = Explorer.check(s, EXHAUSTIVE.withShrink(false).withReduction(false)
                     .withExecutions(UNREDUCED_BUDGET));
