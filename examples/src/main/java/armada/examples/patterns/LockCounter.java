@@ -2,6 +2,7 @@ package armada.examples.patterns;
 
 import armada.examples.spinlock.CounterOp;
 import armada.examples.tso.LockOp;
+import armada.examples.tso.LockedCounter;
 import armada.spec.Op;
 import armada.spec.Unit;
 import armada.world.LowerLayer;
@@ -34,16 +35,6 @@ public final class LockCounter {
         if (c.peek && op instanceof CounterOp.Get) {
             return c.lock.call(new LockOp.Read(me));
         }
-        c.lock.call(new LockOp.Acquire(me));
-        int n = c.lock.call(new LockOp.Read(me));
-        Object result;
-        if (op instanceof CounterOp.Increment) {
-            c.lock.call(new LockOp.Write(me, n + 1));
-            result = Unit.UNIT;
-        } else {
-            result = n;
-        }
-        c.lock.call(new LockOp.Release(me));
-        return result;
+        return LockedCounter.inCriticalSection(c.lock, op);
     }
 }

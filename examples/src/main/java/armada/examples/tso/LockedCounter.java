@@ -19,17 +19,25 @@ public final class LockedCounter {
     }
 
     public static Object apply(LockedCounter c, Op<?> op) {
-        int me = c.lock.pid();
-        c.lock.call(new LockOp.Acquire(me));
-        int n = c.lock.call(new LockOp.Read(me));
+        return inCriticalSection(c.lock, op);
+    }
+
+    /**
+     * One counter operation on any layer with the Lock layer's operations: acquire, read, write
+     * (for Increment), release.
+     */
+    public static Object inCriticalSection(LowerLayer<?> lock, Op<?> op) {
+        int me = lock.pid();
+        lock.call(new LockOp.Acquire(me));
+        int n = lock.call(new LockOp.Read(me));
         Object result;
         if (op instanceof CounterOp.Increment) {
-            c.lock.call(new LockOp.Write(me, n + 1));
+            lock.call(new LockOp.Write(me, n + 1));
             result = Unit.UNIT;
         } else {
             result = n;
         }
-        c.lock.call(new LockOp.Release(me));
+        lock.call(new LockOp.Release(me));
         return result;
     }
 }

@@ -65,7 +65,9 @@ public class MailOnDeliver {
                 yield Unit.UNIT;
             }
             case MailOp.CheckUser(String u) -> byUser.containsKey(u);
-            default -> throw new UnsupportedOperationException(op + " is not implemented on the Deliver layer");
+            // The Deliver layer has no user creation or mail reader: scenarios on it use the operations above.
+            default -> throw new UnsupportedOperationException(op + " is not implemented on the Deliver layer"
+                    + " (Deliver, Pickup, Delete, Unlock and CheckUser are)");
         };
     }
 
